@@ -1,0 +1,59 @@
+//! Language front ends: each turns a tree-sitter syntax tree into the
+//! language-neutral model of call sites and string uses.
+
+pub mod python;
+pub mod shell;
+
+use tree_sitter::Parser;
+
+use crate::language::Language;
+use crate::model::Extraction;
+
+/// One tree-sitter parser per language, created once per worker thread and
+/// reused for every file that thread reads.
+pub struct Parsers {
+    shell: Parser,
+    python: Parser,
+}
+
+impl Parsers {
+    pub fn new() -> Self {
+        Parsers {
+            shell: parser_for(tree_sitter_bash::LANGUAGE.into()),
+            python: parser_for(tree_sitter_python::LANGUAGE.into()),
+        }
+    }
+
+    /// Parses `text` and extracts its call sites and string uses. A file
+    /// with syntax errors is still analysed: tree-sitter recovers around
+    /// them and the front ends skip the error nodes.
+    pub fn extract(&mut self, language: Language, text: &str) -> Extraction {
+        let parser = match language {
+            Language::Shell => &mut self.shell,
+            Language::Python => &mut self.python,
+        };
+        let Some(tree) = parser.parse(text, None) else {
+            return Extraction::default();
+        };
+        match language {
+            Language::Shell => shell::extract(&tree, text),
+            Language::Python => python::extract(&tree, text),
+        }
+    }
+}
+
+impl Default for Parsers {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn parser_for(language: tree_sitter::Language) -> Parser {
+    let mut parser = Parser::new();
+    // The grammars are compiled into the binary against the same ABI range
+    // as the tree-sitter crate, so this only fails on a build mistake.
+    parser
+        .set_language(&language)
+        .expect("bundled grammar matches the tree-sitter ABI");
+    parser
+}

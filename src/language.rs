@@ -1,0 +1,93 @@
+//! Script languages and how a file's language is recognised.
+
+use std::path::Path;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Language {
+    Shell,
+    Python,
+}
+
+impl Language {
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Shell => "shell",
+            Language::Python => "python",
+        }
+    }
+
+    /// Detects the language from the file extension alone.
+    pub fn from_extension(path: &Path) -> Option<Language> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "sh" | "bash" | "zsh" | "ksh" | "dash" => Some(Language::Shell),
+            "py" | "pyw" => Some(Language::Python),
+            _ => None,
+        }
+    }
+
+    /// Detects the language from a `#!` line, such as `#!/bin/bash` or
+    /// `#!/usr/bin/env python3`.
+    pub fn from_shebang(head: &[u8]) -> Option<Language> {
+        let rest = head.strip_prefix(b"#!")?;
+        let line_end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+        let line = std::str::from_utf8(&rest[..line_end]).ok()?;
+        let mut words = line.split_whitespace();
+        let mut program = words.next()?.rsplit('/').next()?;
+        if program == "env" {
+            program = words.find(|word| !word.starts_with('-'))?;
+        }
+        interpreter_language(program)
+    }
+}
+
+fn interpreter_language(program: &str) -> Option<Language> {
+    match program {
+        "sh" | "bash" | "zsh" | "ksh" | "dash" => return Some(Language::Shell),
+        _ => {}
+    }
+    // Versioned interpreters: python, python3, python3.11.
+    let version = program.strip_prefix("python")?;
+    version
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.')
+        .then_some(Language::Python)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shebang_forms() {
+        let cases: &[(&[u8], Option<Language>)] = &[
+            (b"#!/bin/bash\n", Some(Language::Shell)),
+            (b"#!/bin/sh -e\n", Some(Language::Shell)),
+            (b"#!/usr/bin/env zsh\n", Some(Language::Shell)),
+            (b"#!/bin/ksh", Some(Language::Shell)),
+            (b"#!/bin/dash\n", Some(Language::Shell)),
+            (b"#!/usr/bin/env python3\n", Some(Language::Python)),
+            (b"#!/usr/bin/python\n", Some(Language::Python)),
+            (b"#!/usr/bin/env -S python3.11 -u\n", Some(Language::Python)),
+            (b"#!/usr/bin/perl\n", None),
+            (b"#!/usr/bin/env pythonista\n", None),
+            (b"echo hi\n", None),
+        ];
+        for (head, expected) in cases {
+            assert_eq!(
+                Language::from_shebang(head),
+                *expected,
+                "shebang {:?}",
+                String::from_utf8_lossy(head)
+            );
+        }
+    }
+
+    #[test]
+    fn extensions() {
+        assert_eq!(Language::from_extension(Path::new("a/b.sh")), Some(Language::Shell));
+        assert_eq!(Language::from_extension(Path::new("x.PY")), Some(Language::Python));
+        assert_eq!(Language::from_extension(Path::new("README.md")), None);
+        assert_eq!(Language::from_extension(Path::new("Makefile")), None);
+    }
+}
