@@ -253,31 +253,39 @@ pub fn apply_builtin(name: &str, arguments: &[Word], frame: &mut Frame) {
     }
 }
 
-/// `read [-ers] [-a array] [-d delim] [-p prompt] ... name ...`.
+/// `read [-ers] [-a array] [-d delim] [-p prompt] ... name ...`, with
+/// clusters such as `-ra hosts`.
 fn read_names(arguments: &[Word], frame: &mut Frame) {
     let mut index = 0;
     let mut names = Vec::new();
+    let mut array = None;
     while let Some(word) = arguments.get(index) {
-        let text = word.as_literal().unwrap_or_default();
-        if text == "-a" {
-            if let Some(array) = arguments.get(index + 1).and_then(|w| w.as_literal()) {
-                frame.set(&array, Var::UnknownArray(format!("${{{array}[@]}}")));
-            }
-            index += 2;
-            continue;
-        }
-        if text.starts_with('-') {
-            index += if takes_argument(&text, "dinNptu") { 2 } else { 1 };
-            continue;
-        }
-        names.push((text, word.span));
         index += 1;
+        let text = word.as_literal().unwrap_or_default();
+        let Some(letters) = text.strip_prefix('-').filter(|letters| !letters.is_empty()) else {
+            names.push((text, word.span));
+            continue;
+        };
+        for (at, letter) in letters.char_indices() {
+            if !"adinNptu".contains(letter) {
+                continue;
+            }
+            let rest = &letters[at + letter.len_utf8()..];
+            let argument = if rest.is_empty() {
+                index += 1;
+                arguments.get(index - 1).and_then(Word::as_literal)
+            } else {
+                Some(rest.to_string())
+            };
+            if letter == 'a' {
+                array = argument;
+            }
+            break;
+        }
     }
-    if names.is_empty()
-        && !arguments
-            .iter()
-            .any(|w| w.as_literal().as_deref() == Some("-a"))
-    {
+    if let Some(array) = array {
+        frame.set(&array, Var::UnknownArray(format!("${{{array}[@]}}")));
+    } else if names.is_empty() {
         names.push(("REPLY".to_string(), Span::default()));
     }
     for (name, span) in names {
@@ -291,7 +299,11 @@ fn names_after_options(arguments: &[Word], with_argument: &str) -> Vec<String> {
     while let Some(word) = arguments.get(index) {
         let text = word.as_literal().unwrap_or_default();
         if text.starts_with('-') {
-            index += if takes_argument(&text, with_argument) { 2 } else { 1 };
+            index += if takes_argument(&text, with_argument) {
+                2
+            } else {
+                1
+            };
             continue;
         }
         names.push(text);

@@ -17,6 +17,10 @@ use super::word::Word;
 /// values, such as one doubled in a loop (`X="$X$X"`), become unknown.
 const MAX_VALUE_TEXT: usize = 64 * 1024;
 
+/// Most pieces a value keeps; a value doubled in a loop from an unknown
+/// start grows in pieces rather than in text.
+const MAX_VALUE_PIECES: usize = 256;
+
 /// Most elements an array keeps before it becomes unknown.
 const MAX_ARRAY_ELEMENTS: usize = 4096;
 
@@ -149,7 +153,10 @@ fn text_len(template: &Template) -> usize {
 
 fn capped(name: &str, var: Var) -> Var {
     match var {
-        Var::Scalar(word) if text_len(&word.template) > MAX_VALUE_TEXT => {
+        Var::Scalar(word)
+            if text_len(&word.template) > MAX_VALUE_TEXT
+                || word.template.pieces.len() > MAX_VALUE_PIECES =>
+        {
             let span = word.template.span_or(Span::default());
             Var::Scalar(Word {
                 template: Template::unknown(format!("${name}"), span),

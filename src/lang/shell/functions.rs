@@ -9,6 +9,9 @@ use super::command::Client;
 use super::quoting::unescape_unquoted;
 use super::syntax::{children, field_children, is_inert, node_span, span_text};
 
+/// Longest argument read as a possible command name.
+const MAX_NAME_LENGTH: usize = 128;
+
 /// One `name() { ... }` or `function name { ... }` definition.
 #[derive(Clone, Debug)]
 pub struct Function<'t> {
@@ -124,6 +127,11 @@ fn note_command(node: Node, text: &str, facts: &mut BodyFacts) -> Vec<String> {
         let source = span_text(text, node_span(part));
         if position == 0 && source.starts_with('$') {
             facts.runs_client = true;
+        }
+        // A command name is short; reading long arguments, such as nested
+        // substitutions, would make this pass quadratic.
+        if source.len() > MAX_NAME_LENGTH {
+            continue;
         }
         let word = unescape_unquoted(source.trim_matches(['"', '\'']));
         let base = word.rsplit('/').next().unwrap_or(&word).to_string();

@@ -156,9 +156,13 @@ fn push_common_escape(out: &mut String, escaped: char) {
     }
 }
 
+/// Pushes `c` to match itself. Only the characters that are special
+/// outside a class are escaped, so that `-x` stays readable.
 fn push_literal_char(out: &mut String, c: char) {
-    let mut buffer = [0u8; 4];
-    out.push_str(&regex::escape(c.encode_utf8(&mut buffer)));
+    if r"\.+*?()|[]{}^$".contains(c) {
+        out.push('\\');
+    }
+    out.push(c);
 }
 
 fn starts_repetition(chars: &[char], index: usize) -> bool {

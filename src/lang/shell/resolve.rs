@@ -169,12 +169,16 @@ impl<'r, 't> Resolver<'r, 't> {
         self.push_sequence(&parts, inner, builder, true, depth);
     }
 
-    /// Describes an unknown piece by its source: `$host`, `$(date)`.
+    /// Describes an unknown piece by its source: `$host`, `$(date)`. Only
+    /// the start of a long source is read, so nested substitutions cost
+    /// no more than flat ones.
     pub fn describe(&self, node: Node) -> String {
-        let source = self.source(node).trim();
+        let full = self.source(node).trim();
+        let source = excerpt(full, MAX_SCANNED);
+        let cut = source.len() < full.len();
         match node.kind() {
-            "command_substitution" => describe_substitution(source),
-            "expansion" => {
+            "command_substitution" => describe_substitution(source, cut),
+            "expansion" if !cut => {
                 let inner = source.trim_start_matches("${").trim_end_matches('}');
                 if !inner.is_empty() && inner.chars().all(is_name_char) {
                     format!("${inner}")
@@ -182,9 +186,26 @@ impl<'r, 't> Resolver<'r, 't> {
                     shorten(source)
                 }
             }
+            _ if cut => format!("{}…", shorten(source).trim_end_matches('…')),
             _ => shorten(source),
         }
     }
+}
+
+/// Longest part of a node's source read to describe it.
+const MAX_SCANNED: usize = 256;
+
+/// Returns at most the first `max` bytes of `text`, cut at a character
+/// boundary.
+fn excerpt(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 fn is_name_char(c: char) -> bool {
@@ -208,16 +229,19 @@ fn strip_quotes<'s>(source: &'s str, quote: &str) -> &'s str {
 }
 
 /// Names a command substitution by its command: `$(date)`, or for a long
-/// one its first word, as in `$(curl …)`.
-fn describe_substitution(source: &str) -> String {
+/// one its first word, as in `$(curl …)`. `cut` tells that `source` is only
+/// the start of the substitution.
+fn describe_substitution(source: &str, cut: bool) -> String {
     let inner = if let Some(rest) = source.strip_prefix("$(") {
-        rest.strip_suffix(')').unwrap_or(rest)
+        rest.strip_suffix(')').filter(|_| !cut).unwrap_or(rest)
     } else {
-        strip_quotes(source, "`")
+        let rest = source.strip_prefix('`').unwrap_or(source);
+        rest.strip_suffix('`').filter(|_| !cut).unwrap_or(rest)
     };
     let inner = inner.trim();
     let first_line = inner.lines().next().unwrap_or("");
-    if first_line.len() == inner.len() && inner.chars().count() <= MAX_DESCRIPTION - 3 {
+    let short = first_line.len() == inner.len() && inner.chars().count() <= MAX_DESCRIPTION - 3;
+    if short && !cut {
         return format!("$({inner})");
     }
     let command = first_line.split_whitespace().next().unwrap_or("");

@@ -45,8 +45,10 @@ pub fn field_children<'t>(node: Node<'t>, field: &str) -> Vec<Node<'t>> {
         .collect()
 }
 
-/// True for nodes whose text is never run as code here: comments and
-/// heredoc bodies, and what tree-sitter could not parse.
+/// True for nodes whose text is never run as code: comments and heredoc
+/// bodies. An ERROR node is not inert: the text tree-sitter could not parse
+/// is skipped, but complete commands it recovered inside, or the whole
+/// file when the root itself is an ERROR, are still read.
 pub fn is_inert(node: Node) -> bool {
-    node.is_error() || matches!(node.kind(), "comment" | "heredoc_body")
+    matches!(node.kind(), "comment" | "heredoc_body")
 }
