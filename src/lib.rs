@@ -1,8 +1,21 @@
 //! agms-lint finds Qualys API calls in shell and Python scripts that break
 //! when a subscription enables AGMS (Asset Group Management Service).
 
+pub mod catalogue;
+pub mod cli;
+pub mod commands;
+pub mod discover;
 pub mod endpoint;
+pub mod finding;
 pub mod lang;
 pub mod language;
+pub mod logging;
 pub mod model;
+pub mod prefilter;
+pub mod profile;
+pub mod report;
+pub mod rules;
+pub mod scan;
+pub mod secrets;
+pub mod source;
 pub mod template;

@@ -1,0 +1,152 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::profile::{AllGroup, Networks, Role};
+use crate::report::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "agms-lint",
+    version,
+    about = "Find Qualys API calls in shell and Python scripts that break when AGMS is enabled"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Print only errors that stop the run, no warnings about skipped files.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print what the scan decides and how long it takes (repeat for more).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan files and folders for Qualys API calls that AGMS breaks.
+    Check(CheckArgs),
+    /// List every rule: code, slug, default severity and summary.
+    Rules(RulesArgs),
+    /// Print a rule's documentation.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders to scan.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Exit with 1 when a finding has this severity or a higher one.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+
+    /// Worker threads; 0 picks one per available core.
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+
+    /// Skip script files larger than this many bytes.
+    #[arg(long, default_value_t = 8 * 1024 * 1024, value_name = "BYTES")]
+    pub max_file_size: u64,
+
+    /// Follow symbolic links, including links that leave the scanned tree.
+    #[arg(long)]
+    pub follow_links: bool,
+
+    /// Only run these rules (comma-separated codes, e.g. AGMS001,AGMS002).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Vec<String>,
+
+    /// Do not run these rules (comma-separated codes).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    #[command(flatten)]
+    pub display: DisplayArgs,
+}
+
+/// What the team knows about its subscription; each defaults to unknown.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// Role of the user the scripts run as.
+    #[arg(long, value_enum)]
+    pub role: Option<Role>,
+
+    /// Whether the subscription has network support on.
+    #[arg(long, value_enum)]
+    pub networks: Option<Networks>,
+
+    /// Whether that user has the "All" asset group assigned.
+    #[arg(long, value_enum)]
+    pub all_group: Option<AllGroup>,
+}
+
+#[derive(Debug, Args)]
+pub struct DisplayArgs {
+    /// Language of rule messages and help; defaults to LC_ALL, LC_MESSAGES
+    /// or LANG, and English.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+
+    #[command(flatten)]
+    pub display: DisplayArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Rule code or slug, such as AGMS003 or ip-add-ag-title-not-all.
+    pub rule: String,
+
+    #[command(flatten)]
+    pub display: DisplayArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Note,
+    None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Ja,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}

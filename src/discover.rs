@@ -1,0 +1,58 @@
+//! Finding the files to scan: the `ignore` crate's parallel walker, which
+//! honours `.gitignore` and `.ignore` and skips hidden folders.
+
+use std::path::{Path, PathBuf};
+
+use ignore::{WalkBuilder, WalkParallel};
+
+pub struct WalkOptions {
+    pub threads: usize,
+    pub follow_links: bool,
+}
+
+/// Builds a parallel walk over `paths`. A path that names a file is always
+/// visited, even if it is hidden or ignored, because the user asked for it.
+pub fn walker(paths: &[PathBuf], options: &WalkOptions) -> WalkParallel {
+    let (first, rest) = paths.split_first().expect("at least one path");
+    let mut builder = WalkBuilder::new(first);
+    for path in rest {
+        builder.add(path);
+    }
+    builder
+        .threads(options.threads)
+        .follow_links(options.follow_links)
+        // Ignore files apply inside a repository and outside of one alike,
+        // so a scan of an unpacked tarball honours its `.gitignore` too.
+        .require_git(false);
+    builder.build_parallel()
+}
+
+/// Returns the path as output formats show it: relative to the current
+/// folder when it lies inside it, with `/` separators and no leading `./`.
+pub fn display_path(path: &Path, current_dir: Option<&Path>) -> String {
+    let relative = current_dir
+        .and_then(|dir| path.strip_prefix(dir).ok())
+        .unwrap_or(path);
+    let mut text = relative.to_string_lossy().replace('\\', "/");
+    while let Some(rest) = text.strip_prefix("./") {
+        text = rest.to_string();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_paths_are_relative_with_forward_slashes() {
+        let cwd = Path::new("/repo");
+        assert_eq!(display_path(Path::new("./a/b.sh"), Some(cwd)), "a/b.sh");
+        assert_eq!(display_path(Path::new("/repo/a/b.sh"), Some(cwd)), "a/b.sh");
+        assert_eq!(
+            display_path(Path::new("/elsewhere/b.sh"), Some(cwd)),
+            "/elsewhere/b.sh"
+        );
+        assert_eq!(display_path(Path::new("a/./b.sh"), None), "a/./b.sh");
+    }
+}

@@ -1,0 +1,86 @@
+//! The rules: each is a function from the extracted model to findings.
+//! Rules know nothing about shell or Python.
+
+mod contact_user_asset_groups;
+mod error_texts;
+mod ip_add_ag_title_not_all;
+mod ip_add_all_missing_network_id;
+mod ip_add_missing_ag_title;
+mod ip_update_missing_network_id;
+mod old_error_text;
+mod request;
+
+use crate::catalogue::Lang;
+use crate::finding::Finding;
+use crate::model::Extraction;
+use crate::profile::Profile;
+
+pub use error_texts::{OLD_ERROR_TEXTS, matches_old_error_text};
+
+/// What every rule reads: one file's model, the subscription profile and
+/// the language for messages.
+pub struct Context<'a> {
+    pub extraction: &'a Extraction,
+    pub profile: &'a Profile,
+    pub lang: Lang,
+}
+
+type Check = fn(&Context, &mut Vec<Finding>);
+
+/// The rules that have checks, by code. AGMS007 to AGMS011 are in the
+/// catalogue but have no check yet.
+const CHECKS: [(&str, Check); 6] = [
+    ("AGMS001", ip_update_missing_network_id::check),
+    ("AGMS002", ip_add_missing_ag_title::check),
+    ("AGMS003", ip_add_ag_title_not_all::check),
+    ("AGMS004", ip_add_all_missing_network_id::check),
+    ("AGMS005", contact_user_asset_groups::check),
+    ("AGMS006", old_error_text::check),
+];
+
+/// Runs every rule that `enabled` accepts over one file's model.
+pub fn check(context: &Context, enabled: impl Fn(&str) -> bool) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (code, check) in CHECKS {
+        if enabled(code) {
+            check(context, &mut findings);
+        }
+    }
+    findings
+}
+
+/// Builds a finding of `rule` with one of its catalogue messages.
+fn report(
+    rule: &'static crate::catalogue::Rule,
+    severity: crate::finding::Severity,
+    span: crate::model::Span,
+    message: String,
+) -> Finding {
+    Finding {
+        rule: rule.id.as_str(),
+        severity,
+        span,
+        message,
+    }
+}
+
+/// Reports the usual outcome of a missing-parameter rule: the rule's own
+/// severity when the parameter is certainly missing, a note when it may be.
+fn report_verdict(
+    context: &Context,
+    code: &str,
+    site: &crate::model::CallSite,
+    verdict: request::Verdict,
+    out: &mut Vec<Finding>,
+) {
+    let rule = crate::catalogue::rule(code);
+    let (severity, message) = match verdict {
+        request::Verdict::Sends => return,
+        request::Verdict::Lacks => (rule.severity, rule.message(context.lang, "default", &[])),
+        request::Verdict::Perhaps(reason) => (
+            crate::finding::Severity::Note,
+            rule.message(context.lang, "uncertain", &[("reason", &reason)]),
+        ),
+    };
+    out.push(report(rule, severity, site.span, message));
+}
