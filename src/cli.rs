@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::finding::Severity;
 use crate::profile::{AllGroup, Networks, Role};
 use crate::report::Format;
 
@@ -69,6 +70,19 @@ pub struct CheckArgs {
     /// Do not run these rules (comma-separated codes).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub ignore: Vec<String>,
+
+    /// Set a rule's severity, e.g. AGMS011=warning (repeatable).
+    #[arg(long, value_delimiter = ',', value_name = "CODE=LEVEL", value_parser = parse_severity)]
+    pub severity: Vec<(String, Severity)>,
+
+    /// Read settings from this file instead of looking for agms-lint.toml
+    /// or pyproject.toml above each scanned path.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore configuration files; use only the command line.
+    #[arg(long)]
+    pub isolated: bool,
 
     #[command(flatten)]
     pub profile: ProfileArgs,
@@ -149,4 +163,22 @@ pub enum ColorChoice {
 pub enum ListFormat {
     Text,
     Json,
+}
+
+/// Parses `AGMS011=warning`.
+fn parse_severity(text: &str) -> Result<(String, Severity), String> {
+    let (code, level) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected CODE=LEVEL, such as AGMS011=warning, not {text:?}"))?;
+    let severity = match level.trim() {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        "note" => Severity::Note,
+        other => {
+            return Err(format!(
+                "invalid severity {other:?}; expected error, warning or note"
+            ));
+        }
+    };
+    Ok((code.trim().to_string(), severity))
 }

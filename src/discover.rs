@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use ignore::overrides::{Override, OverrideBuilder};
 use ignore::{WalkBuilder, WalkParallel};
 
 pub struct WalkOptions {
@@ -12,7 +13,11 @@ pub struct WalkOptions {
 
 /// Builds a parallel walk over `paths`. A path that names a file is always
 /// visited, even if it is hidden or ignored, because the user asked for it.
-pub fn walker(paths: &[PathBuf], options: &WalkOptions) -> WalkParallel {
+pub fn walker(
+    paths: &[PathBuf],
+    options: &WalkOptions,
+    exclude: Option<&(PathBuf, Vec<String>)>,
+) -> WalkParallel {
     let (first, rest) = paths.split_first().expect("at least one path");
     let mut builder = WalkBuilder::new(first);
     for path in rest {
@@ -24,7 +29,26 @@ pub fn walker(paths: &[PathBuf], options: &WalkOptions) -> WalkParallel {
         // Ignore files apply inside a repository and outside of one alike,
         // so a scan of an unpacked tarball honours its `.gitignore` too.
         .require_git(false);
+    if let Some((root, globs)) = exclude {
+        builder.overrides(exclusions(root, globs));
+    }
     builder.build_parallel()
+}
+
+/// Turns `exclude` globs into walker overrides. Globs were checked when the
+/// configuration was loaded, so one that fails here is skipped with a
+/// warning rather than stopping the scan.
+fn exclusions(root: &Path, globs: &[String]) -> Override {
+    let mut builder = OverrideBuilder::new(root);
+    for glob in globs {
+        if let Err(error) = builder.add(&format!("!{glob}")) {
+            tracing::warn!("ignoring exclude glob {glob:?}: {error}");
+        }
+    }
+    builder.build().unwrap_or_else(|error| {
+        tracing::warn!("ignoring exclude globs: {error}");
+        Override::empty()
+    })
 }
 
 /// Returns the path as output formats show it: relative to the current

@@ -4,6 +4,7 @@
 pub mod catalogue;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod discover;
 pub mod endpoint;
 pub mod finding;
@@ -17,5 +18,6 @@ pub mod report;
 pub mod rules;
 pub mod scan;
 pub mod secrets;
+pub mod settings;
 pub mod source;
 pub mod template;

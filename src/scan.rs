@@ -16,19 +16,17 @@ use crate::finding::Finding;
 use crate::lang::Parsers;
 use crate::language::Language;
 use crate::prefilter;
-use crate::profile::Profile;
 use crate::rules::{self, Context};
 use crate::secrets;
+use crate::settings::Settings;
 use crate::source::{Position, SourceText};
 
 pub struct ScanOptions {
     pub walk: WalkOptions,
     /// Files larger than this many bytes are skipped and counted.
     pub max_file_size: u64,
-    pub profile: Profile,
     pub lang: Lang,
-    /// Rule codes to run; `None` runs every rule.
-    pub rules: Option<Vec<String>>,
+    pub settings: Settings,
 }
 
 /// A finding tied to its file, with positions computed.
@@ -89,6 +87,17 @@ pub struct ScanResult {
     pub stats: Stats,
 }
 
+impl ScanResult {
+    /// Adds another scan's results, keeping files and errors sorted by path.
+    pub fn merge(&mut self, other: ScanResult) {
+        self.files.extend(other.files);
+        self.errors.extend(other.errors);
+        self.stats.add(&other.stats);
+        self.files.sort_by(|a, b| a.path.cmp(&b.path));
+        self.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}
+
 /// Bytes read to find a `#!` line in a file without a known extension.
 const SHEBANG_HEAD: usize = 256;
 /// Bytes searched for a NUL to tell a binary file.
@@ -98,7 +107,7 @@ const BINARY_HEAD: usize = 8192;
 pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> ScanResult {
     let current_dir = std::env::current_dir().ok();
     let collected = Mutex::new(ScanResult::default());
-    walker(paths, &options.walk).run(|| {
+    walker(paths, &options.walk, options.settings.exclude.as_ref()).run(|| {
         let mut parsers = Parsers::new();
         let mut local = ScanResult::default();
         let collected = &collected;
@@ -278,18 +287,34 @@ pub fn check_text(
     let mut extraction = parsers.extract(language, text);
     extraction.qualys_context |= names_qualys_host(text);
     stats.call_sites += extraction.call_sites.len();
+    let settings = &options.settings;
     let context = Context {
         extraction: &extraction,
-        profile: &options.profile,
+        profile: &settings.profile,
         lang: options.lang,
     };
     let enabled = |code: &str| {
-        options
+        settings
             .rules
             .as_ref()
             .is_none_or(|codes| codes.iter().any(|selected| selected == code))
     };
-    rules::check(&context, enabled)
+    let mut findings = rules::check(&context, enabled);
+    apply_severity_overrides(&mut findings, settings);
+    findings
+}
+
+/// A configured severity replaces a rule's default severity. Notes that a
+/// rule gives when it is not certain stay notes.
+fn apply_severity_overrides(findings: &mut [Finding], settings: &Settings) {
+    for finding in findings {
+        let Some(&severity) = settings.severity.get(finding.rule) else {
+            continue;
+        };
+        if finding.severity == crate::catalogue::rule(finding.rule).severity {
+            finding.severity = severity;
+        }
+    }
 }
 
 /// A Qualys API host name such as `qualysapi.qualys.com` or

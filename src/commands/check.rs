@@ -1,15 +1,16 @@
 //! `agms-lint check`: scan paths and report findings.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use super::{Outcome, UsageError, choose_lang, use_color};
-use crate::catalogue;
 use crate::cli::{CheckArgs, FailOn};
+use crate::config::{self, LoadedConfig, ProfileTable};
 use crate::discover::WalkOptions;
 use crate::finding::Severity;
-use crate::profile::Profile;
 use crate::report::{self, ReportOptions};
 use crate::scan::{ScanOptions, ScanResult, scan};
+use crate::settings::{self, Overrides};
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
     for path in &args.paths {
@@ -18,17 +19,20 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
         }
     }
     let lang = choose_lang(&args.display);
-    let options = ScanOptions {
-        walk: WalkOptions {
-            threads: args.threads,
-            follow_links: args.follow_links,
-        },
-        max_file_size: args.max_file_size,
-        profile: profile(args),
-        lang,
-        rules: selected_rules(args)?,
-    };
-    let result = scan(&args.paths, &options);
+    let overrides = overrides(args);
+    let mut result = ScanResult::default();
+    for (config, paths) in config_groups(args)? {
+        let options = ScanOptions {
+            walk: WalkOptions {
+                threads: args.threads,
+                follow_links: args.follow_links,
+            },
+            max_file_size: args.max_file_size,
+            lang,
+            settings: settings::resolve(config.as_ref(), &overrides)?,
+        };
+        result.merge(scan(&paths, &options));
+    }
     for error in &result.errors {
         tracing::error!("cannot read {}: {}", error.path, error.message);
     }
@@ -46,44 +50,41 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
     Ok(outcome(&result, args.fail_on))
 }
 
-fn profile(args: &CheckArgs) -> Profile {
-    let defaults = Profile::default();
-    Profile {
-        role: args.profile.role.unwrap_or(defaults.role),
-        networks: args.profile.networks.unwrap_or(defaults.networks),
-        all_group: args.profile.all_group.unwrap_or(defaults.all_group),
+fn overrides(args: &CheckArgs) -> Overrides {
+    let list = |names: &Vec<String>| (!names.is_empty()).then(|| names.clone());
+    Overrides {
+        profile: ProfileTable {
+            role: args.profile.role,
+            networks: args.profile.networks,
+            all_group: args.profile.all_group,
+        },
+        select: list(&args.select),
+        ignore: list(&args.ignore),
+        severity: args.severity.iter().cloned().collect(),
     }
 }
 
-/// Resolves `--select` and `--ignore` to the list of rule codes to run.
-fn selected_rules(args: &CheckArgs) -> Result<Option<Vec<String>>, UsageError> {
-    if args.select.is_empty() && args.ignore.is_empty() {
-        return Ok(None);
-    }
-    let select = codes(&args.select, "select")?;
-    let ignore = codes(&args.ignore, "ignore")?;
-    let selected = catalogue::rules()
-        .iter()
-        .map(|rule| rule.id.clone())
-        .filter(|code| select.is_empty() || select.contains(code))
-        .filter(|code| !ignore.contains(code))
-        .collect();
-    Ok(Some(selected))
-}
+/// Scanned paths that share one configuration file, or none.
+type ConfigGroup = (Option<LoadedConfig>, Vec<PathBuf>);
 
-fn codes(names: &[String], option: &'static str) -> Result<Vec<String>, UsageError> {
-    names
-        .iter()
-        .map(|name| name.trim())
-        .filter(|name| !name.is_empty())
-        .map(|name| match catalogue::find(name) {
-            Some(rule) => Ok(rule.id.clone()),
-            None => Err(UsageError::UnknownRule {
-                name: name.to_string(),
-                option,
-            }),
-        })
-        .collect()
+/// Groups the scanned paths by the configuration file that applies to
+/// each, so that each group is scanned with its own settings.
+fn config_groups(args: &CheckArgs) -> Result<Vec<ConfigGroup>, UsageError> {
+    if args.isolated {
+        return Ok(vec![(None, args.paths.clone())]);
+    }
+    if let Some(file) = &args.config {
+        return Ok(vec![(Some(config::load(file)?), args.paths.clone())]);
+    }
+    let mut groups: Vec<ConfigGroup> = Vec::new();
+    for path in &args.paths {
+        let found = config::discover(path)?;
+        match groups.iter_mut().find(|(config, _)| *config == found) {
+            Some((_, paths)) => paths.push(path.clone()),
+            None => groups.push((found, vec![path.clone()])),
+        }
+    }
+    Ok(groups)
 }
 
 /// Files that could not be read make the run fail, even with findings,

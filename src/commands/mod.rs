@@ -35,10 +35,10 @@ impl Outcome {
 pub enum UsageError {
     #[error("path not found: {0}")]
     PathNotFound(String),
-    #[error(
-        "unknown rule {name:?} in --{option}; expected codes such as AGMS001 (see `agms-lint rules`)"
-    )]
-    UnknownRule { name: String, option: &'static str },
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error(transparent)]
+    UnknownRule(#[from] crate::settings::UnknownRule),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
