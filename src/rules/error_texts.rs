@@ -89,10 +89,12 @@ impl Matcher {
     fn new(used: &StringUse) -> Option<Matcher> {
         let fold = used.case_insensitive;
         match used.kind {
-            StringUseKind::Substring | StringUseKind::Equality => Some(Matcher::Substring {
-                needle: fold_case(&used.text, fold).chars().collect(),
-                fold,
-            }),
+            StringUseKind::Substring | StringUseKind::Equality | StringUseKind::Inequality => {
+                Some(Matcher::Substring {
+                    needle: fold_case(&used.text, fold).chars().collect(),
+                    fold,
+                })
+            }
             // A pattern that does not compile cannot match anything.
             StringUseKind::Regex => RegexBuilder::new(&used.text)
                 .case_insensitive(fold)

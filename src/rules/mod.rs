@@ -1,7 +1,11 @@
 //! The rules: each is a function from the extracted model to findings.
 //! Rules know nothing about shell or Python.
 
+mod appliance_create_asset_group;
+mod asset_group_all_not_listed;
+mod asset_group_list_unit_ids;
 mod contact_user_asset_groups;
+mod domain_netblock_attribute;
 mod error_texts;
 mod ip_add_ag_title_not_all;
 mod ip_add_all_missing_network_id;
@@ -9,6 +13,7 @@ mod ip_add_missing_ag_title;
 mod ip_update_missing_network_id;
 mod old_error_text;
 mod request;
+mod scan_list_scope_changed;
 
 use crate::catalogue::Lang;
 use crate::finding::Finding;
@@ -27,15 +32,19 @@ pub struct Context<'a> {
 
 type Check = fn(&Context, &mut Vec<Finding>);
 
-/// The rules that have checks, by code. AGMS007 to AGMS011 are in the
-/// catalogue but have no check yet.
-const CHECKS: [(&str, Check); 6] = [
+/// Every rule's check, by code.
+const CHECKS: [(&str, Check); 11] = [
     ("AGMS001", ip_update_missing_network_id::check),
     ("AGMS002", ip_add_missing_ag_title::check),
     ("AGMS003", ip_add_ag_title_not_all::check),
     ("AGMS004", ip_add_all_missing_network_id::check),
     ("AGMS005", contact_user_asset_groups::check),
     ("AGMS006", old_error_text::check),
+    ("AGMS007", asset_group_all_not_listed::check),
+    ("AGMS008", asset_group_list_unit_ids::check),
+    ("AGMS009", domain_netblock_attribute::check),
+    ("AGMS010", appliance_create_asset_group::check),
+    ("AGMS011", scan_list_scope_changed::check),
 ];
 
 /// Runs every rule that `enabled` accepts over one file's model.
@@ -84,3 +93,6 @@ fn report_verdict(
     };
     out.push(report(rule, severity, site.span, message));
 }
+
+#[cfg(test)]
+mod tests;

@@ -142,3 +142,8 @@ pub fn action_lacks(site: &CallSite, expected: &str, param: &str, lang: Lang) ->
         Action::Is(_) | Action::Missing => Verdict::Sends,
     }
 }
+
+/// True when the call site's action is known to be `expected`.
+pub fn has_action(site: &CallSite, expected: &str, lang: Lang) -> bool {
+    matches!(action(site, lang), Action::Is(found) if found == expected)
+}
