@@ -2,6 +2,7 @@
 
 mod concise;
 mod human;
+pub mod line_hash;
 mod sarif;
 
 use std::io::{self, Write};
