@@ -189,7 +189,7 @@ fn validate_rules(config: &Config, text: &str, path: &Path) -> Result<(), Config
             return Err(ConfigError::Invalid {
                 path: path.display().to_string(),
                 message: format!(
-                    "line {line}: unknown rule {name:?} in `{key}`; expected a code AGMS001 to AGMS011 or its slug (see `agms-lint rules`)"
+                    "line {line}: unknown rule {name:?} in `{key}`; expected a rule code such as AGMS001, or its slug (see `agms-lint rules`)"
                 ),
             });
         }

@@ -13,13 +13,16 @@ use ignore::{DirEntry, WalkState};
 use crate::catalogue::Lang;
 use crate::discover::{WalkOptions, display_path, walker};
 use crate::finding::Finding;
+use crate::fingerprint::fingerprint;
 use crate::lang::Parsers;
 use crate::language::Language;
 use crate::prefilter;
+use crate::report::line_hash::line_hashes;
 use crate::rules::{self, Context};
 use crate::secrets;
 use crate::settings::Settings;
 use crate::source::{Position, SourceText};
+use crate::suppress;
 
 pub struct ScanOptions {
     pub walk: WalkOptions,
@@ -29,12 +32,16 @@ pub struct ScanOptions {
     pub settings: Settings,
 }
 
-/// A finding tied to its file, with positions computed.
+/// A finding tied to its file, with positions and fingerprints computed.
 #[derive(Clone, Debug)]
 pub struct Located {
     pub finding: Finding,
     pub start: Position,
     pub end: Position,
+    /// The content fingerprint used by baselines.
+    pub fingerprint: String,
+    /// GitHub's `primaryLocationLineHash` of the start line.
+    pub line_hash: String,
 }
 
 /// A file that produced findings, with its text masked for display.
@@ -263,10 +270,13 @@ fn check_bytes(
     }
     out.stats.parsed += 1;
     let findings = check_text(language, &source.text, options, parsers, &mut out.stats);
+    let line_of = |offset| source.position(offset).line - 1;
+    let enabled = |code: &str| options.settings.is_enabled(code);
+    let findings = suppress::apply(&source.text, findings, line_of, enabled, options.lang);
     if findings.is_empty() {
         return;
     }
-    let findings = locate(&source, findings);
+    let findings = locate(&source, &path, findings);
     let source = SourceText::new(secrets::mask(&source.text));
     out.files.push(FileReport {
         path,
@@ -293,13 +303,7 @@ pub fn check_text(
         profile: &settings.profile,
         lang: options.lang,
     };
-    let enabled = |code: &str| {
-        settings
-            .rules
-            .as_ref()
-            .is_none_or(|codes| codes.iter().any(|selected| selected == code))
-    };
-    let mut findings = rules::check(&context, enabled);
+    let mut findings = rules::check(&context, |code| settings.is_enabled(code));
     apply_severity_overrides(&mut findings, settings);
     findings
 }
@@ -327,15 +331,25 @@ fn names_qualys_host(text: &str) -> bool {
         || lower.contains(".qualys.eu")
 }
 
-fn locate(source: &SourceText, mut findings: Vec<Finding>) -> Vec<Located> {
+fn locate(source: &SourceText, path: &str, mut findings: Vec<Finding>) -> Vec<Located> {
     findings.sort_by_key(|finding| (finding.span.start, finding.rule, finding.span.end));
     findings.dedup();
+    let line_hashes = line_hashes(&source.text);
     findings
         .into_iter()
-        .map(|finding| Located {
-            start: source.position(finding.span.start),
-            end: source.position(finding.span.end),
-            finding,
+        .map(|finding| {
+            let start = source.position(finding.span.start);
+            let span_text = source
+                .text
+                .get(finding.span.start..finding.span.end)
+                .unwrap_or("");
+            Located {
+                fingerprint: fingerprint(finding.rule, path, span_text),
+                line_hash: line_hashes.get(start.line - 1).cloned().unwrap_or_default(),
+                end: source.position(finding.span.end),
+                start,
+                finding,
+            }
         })
         .collect()
 }
