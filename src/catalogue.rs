@@ -24,6 +24,9 @@ pub struct Rule {
     pub severity: Severity,
     pub profile: Vec<String>,
     pub tags: Vec<String>,
+    /// How often a finding is right, as SARIF consumers rank it:
+    /// `very-high`, `high`, `medium` or `low`.
+    pub precision: String,
     pub examples: Examples,
     pub en: RuleText,
     pub ja: RuleText,

@@ -30,7 +30,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Scan files and folders for Qualys API calls that AGMS breaks.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule: code, slug, default severity and summary.
     Rules(RulesArgs),
     /// Print a rule's documentation.
@@ -43,9 +43,28 @@ pub struct CheckArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
+    /// Output format on standard output.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// Write a format to a file, or to standard output without `:FILE`;
+    /// repeat for several outputs, e.g. `--output sarif:results.sarif
+    /// --output human`. Replaces `--format`.
+    #[arg(long, value_name = "FORMAT[:FILE]", value_parser = parse_output)]
+    pub output: Vec<OutputTarget>,
+
+    /// SARIF `automationDetails.id`, to keep several uploads for one commit
+    /// apart in code scanning.
+    #[arg(long, value_name = "CATEGORY")]
+    pub sarif_category: Option<String>,
+
+    /// Report only findings that this baseline file does not record.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record the current findings in this baseline file and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 
     /// Exit with 1 when a finding has this severity or a higher one.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
@@ -181,4 +200,32 @@ fn parse_severity(text: &str) -> Result<(String, Severity), String> {
         }
     };
     Ok((code.trim().to_string(), severity))
+}
+
+/// One `--output`: a format and the file it goes to, or standard output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputTarget {
+    pub format: Format,
+    pub file: Option<PathBuf>,
+}
+
+/// Parses `sarif:results.sarif` or `human`.
+fn parse_output(text: &str) -> Result<OutputTarget, String> {
+    let (name, file) = match text.split_once(':') {
+        Some((name, file)) if !file.is_empty() => (name, Some(PathBuf::from(file))),
+        Some((name, _)) => (name, None),
+        None => (text, None),
+    };
+    let format = Format::from_str(name, true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|format| format.to_possible_value())
+            .map(|value| value.get_name().to_string())
+            .collect();
+        format!(
+            "unknown format {name:?}; expected one of {}",
+            names.join(", ")
+        )
+    })?;
+    Ok(OutputTarget { format, file })
 }

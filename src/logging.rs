@@ -10,13 +10,13 @@ use tracing_subscriber::fmt::format::Writer;
 use tracing_subscriber::fmt::{FmtContext, FormatEvent, FormatFields};
 use tracing_subscriber::registry::LookupSpan;
 
-/// Sends log lines to stderr: warnings by default, errors only with
+/// Sends log lines to stderr: notices and warnings by default, errors only with
 /// `quiet`, decisions with one `-v` and detail with more. The
 /// `AGMS_LINT_LOG` variable overrides with a tracing filter.
 pub fn init(quiet: bool, verbose: u8) {
     let level = match (quiet, verbose) {
         (true, _) => "error",
-        (false, 0) => "warn",
+        (false, 0) => "info",
         (false, 1) => "debug",
         (false, _) => "trace",
     };

@@ -39,6 +39,15 @@ pub enum UsageError {
     Config(#[from] crate::config::ConfigError),
     #[error(transparent)]
     UnknownRule(#[from] crate::settings::UnknownRule),
+    #[error(transparent)]
+    Baseline(#[from] crate::baseline::BaselineError),
+    #[error(transparent)]
+    SarifLimit(#[from] crate::report::SarifLimitError),
+    #[error("cannot write {path}: {source}")]
+    Output {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
