@@ -35,13 +35,14 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print a rule's documentation.
     Explain(ExplainArgs),
+    /// List every Qualys API call site found, affected or not.
+    Inventory(Box<InventoryArgs>),
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or folders to scan.
-    #[arg(default_value = ".")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub scan: ScanArgs,
 
     /// Output format on standard output.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -69,6 +70,14 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding has this severity or a higher one.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
+}
+
+/// What to scan and with which settings; shared by `check` and `inventory`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files or folders to scan.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
 
     /// Worker threads; 0 picks one per available core.
     #[arg(long, default_value_t = 0)]
@@ -136,6 +145,23 @@ pub struct DisplayArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct InventoryArgs {
+    #[command(flatten)]
+    pub scan: ScanArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = InventoryFormat::Table)]
+    pub format: InventoryFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InventoryFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Args)]

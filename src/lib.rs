@@ -10,6 +10,7 @@ pub mod discover;
 pub mod endpoint;
 pub mod finding;
 pub mod fingerprint;
+pub mod inventory;
 pub mod lang;
 pub mod language;
 pub mod logging;

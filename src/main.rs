@@ -15,6 +15,10 @@ fn main() -> ExitCode {
         }),
         Command::Rules(args) => commands::docs::rules(args).unwrap_or_else(io_failure),
         Command::Explain(args) => commands::docs::explain(args).unwrap_or_else(io_failure),
+        Command::Inventory(args) => commands::inventory::run(args).unwrap_or_else(|error| {
+            tracing::error!("{error}");
+            Outcome::Failed
+        }),
     };
     ExitCode::from(outcome.code())
 }

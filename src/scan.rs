@@ -14,8 +14,10 @@ use crate::catalogue::Lang;
 use crate::discover::{WalkOptions, display_path, walker};
 use crate::finding::Finding;
 use crate::fingerprint::fingerprint;
+use crate::inventory::{self, Record};
 use crate::lang::Parsers;
 use crate::language::Language;
+use crate::model::Extraction;
 use crate::prefilter;
 use crate::report::line_hash::line_hashes;
 use crate::rules::{self, Context};
@@ -30,6 +32,8 @@ pub struct ScanOptions {
     pub max_file_size: u64,
     pub lang: Lang,
     pub settings: Settings,
+    /// Record every call site for the inventory, not only findings.
+    pub inventory: bool,
 }
 
 /// A finding tied to its file, with positions and fingerprints computed.
@@ -92,6 +96,8 @@ pub struct ScanResult {
     pub files: Vec<FileReport>,
     pub errors: Vec<ReadError>,
     pub stats: Stats,
+    /// Every call site, when the scan was asked for an inventory.
+    pub inventory: Vec<Record>,
 }
 
 impl ScanResult {
@@ -100,8 +106,15 @@ impl ScanResult {
         self.files.extend(other.files);
         self.errors.extend(other.errors);
         self.stats.add(&other.stats);
+        self.inventory.extend(other.inventory);
+        self.sort();
+    }
+
+    fn sort(&mut self) {
         self.files.sort_by(|a, b| a.path.cmp(&b.path));
         self.errors.sort_by(|a, b| a.path.cmp(&b.path));
+        self.inventory
+            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     }
 }
 
@@ -144,6 +157,7 @@ fn merge_into(collected: &Mutex<ScanResult>, local: &mut ScanResult) {
         .unwrap_or_else(|poison| poison.into_inner());
     shared.files.append(&mut local.files);
     shared.errors.append(&mut local.errors);
+    shared.inventory.append(&mut local.inventory);
     shared.stats.add(&local.stats);
     local.stats = Stats::default();
 }
@@ -269,10 +283,19 @@ fn check_bytes(
         return;
     }
     out.stats.parsed += 1;
-    let findings = check_text(language, &source.text, options, parsers, &mut out.stats);
+    let (extraction, findings) =
+        check_text(language, &source.text, options, parsers, &mut out.stats);
     let line_of = |offset| source.position(offset).line - 1;
     let enabled = |code: &str| options.settings.is_enabled(code);
     let findings = suppress::apply(&source.text, findings, line_of, enabled, options.lang);
+    if options.inventory {
+        out.inventory.extend(inventory::records(
+            &path,
+            &source,
+            &extraction.call_sites,
+            &findings,
+        ));
+    }
     if findings.is_empty() {
         return;
     }
@@ -293,7 +316,7 @@ pub fn check_text(
     options: &ScanOptions,
     parsers: &mut Parsers,
     stats: &mut Stats,
-) -> Vec<Finding> {
+) -> (Extraction, Vec<Finding>) {
     let mut extraction = parsers.extract(language, text);
     extraction.qualys_context |= names_qualys_host(text);
     stats.call_sites += extraction.call_sites.len();
@@ -305,7 +328,7 @@ pub fn check_text(
     };
     let mut findings = rules::check(&context, |code| settings.is_enabled(code));
     apply_severity_overrides(&mut findings, settings);
-    findings
+    (extraction, findings)
 }
 
 /// A configured severity replaces a rule's default severity. Notes that a

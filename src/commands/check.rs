@@ -4,27 +4,20 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
+use super::scanning::{Scanned, run_scan};
 use super::{Outcome, UsageError, choose_lang, use_color};
 use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, FailOn, OutputTarget};
-use crate::config::{self, LoadedConfig, ProfileTable};
-use crate::discover::WalkOptions;
 use crate::finding::Severity;
 use crate::report::{self, ReportOptions};
-use crate::scan::{ScanOptions, ScanResult, scan};
-use crate::settings::{self, Overrides};
+use crate::scan::ScanResult;
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
-    for path in &args.paths {
-        if std::fs::symlink_metadata(path).is_err() {
-            return Err(UsageError::PathNotFound(path.display().to_string()));
-        }
-    }
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let (mut result, enabled_rules) = scan_groups(args)?;
-    for error in &result.errors {
-        tracing::error!("cannot read {}: {}", error.path, error.message);
-    }
+    let Scanned {
+        mut result,
+        enabled_rules,
+    } = run_scan(&args.scan, false)?;
     if let Some(path) = &args.write_baseline {
         let written = Baseline::from_result(&result);
         written.write(path)?;
@@ -44,8 +37,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
         tracing::debug!("the baseline accounts for {known} findings");
     }
     let options = ReportOptions {
-        lang: choose_lang(&args.display),
-        color: use_color(&args.display),
+        lang: choose_lang(&args.scan.display),
+        color: use_color(&args.scan.display),
         baseline_applied: baseline.is_some(),
         sarif_category: args.sarif_category.clone(),
         enabled_rules,
@@ -57,34 +50,6 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
         other => other?,
     }
     Ok(outcome(&result, args.fail_on))
-}
-
-/// Scans each group of paths with its configuration and merges the
-/// results; also returns the codes of every rule that ran in any group.
-fn scan_groups(args: &CheckArgs) -> Result<(ScanResult, Vec<String>), UsageError> {
-    let overrides = overrides(args);
-    let mut result = ScanResult::default();
-    let mut enabled_rules: Vec<String> = Vec::new();
-    for (config, paths) in config_groups(args)? {
-        let settings = settings::resolve(config.as_ref(), &overrides)?;
-        for rule in crate::catalogue::rules() {
-            if settings.is_enabled(&rule.id) && !enabled_rules.contains(&rule.id) {
-                enabled_rules.push(rule.id.clone());
-            }
-        }
-        let options = ScanOptions {
-            walk: WalkOptions {
-                threads: args.threads,
-                follow_links: args.follow_links,
-            },
-            max_file_size: args.max_file_size,
-            lang: choose_lang(&args.display),
-            settings,
-        };
-        result.merge(scan(&paths, &options));
-    }
-    enabled_rules.sort();
-    Ok((result, enabled_rules))
 }
 
 fn write_outputs(
@@ -135,43 +100,6 @@ fn write_file(
     };
     report::write(format, result, &plain, &mut writer).map_err(failed)?;
     writer.flush().map_err(failed)
-}
-
-fn overrides(args: &CheckArgs) -> Overrides {
-    let list = |names: &Vec<String>| (!names.is_empty()).then(|| names.clone());
-    Overrides {
-        profile: ProfileTable {
-            role: args.profile.role,
-            networks: args.profile.networks,
-            all_group: args.profile.all_group,
-        },
-        select: list(&args.select),
-        ignore: list(&args.ignore),
-        severity: args.severity.iter().cloned().collect(),
-    }
-}
-
-/// Scanned paths that share one configuration file, or none.
-type ConfigGroup = (Option<LoadedConfig>, Vec<PathBuf>);
-
-/// Groups the scanned paths by the configuration file that applies to
-/// each, so that each group is scanned with its own settings.
-fn config_groups(args: &CheckArgs) -> Result<Vec<ConfigGroup>, UsageError> {
-    if args.isolated {
-        return Ok(vec![(None, args.paths.clone())]);
-    }
-    if let Some(file) = &args.config {
-        return Ok(vec![(Some(config::load(file)?), args.paths.clone())]);
-    }
-    let mut groups: Vec<ConfigGroup> = Vec::new();
-    for path in &args.paths {
-        let found = config::discover(path)?;
-        match groups.iter_mut().find(|(config, _)| *config == found) {
-            Some((_, paths)) => paths.push(path.clone()),
-            None => groups.push((found, vec![path.clone()])),
-        }
-    }
-    Ok(groups)
 }
 
 /// Files that could not be read make the run fail, even with findings,

@@ -3,6 +3,8 @@
 
 pub mod check;
 pub mod docs;
+pub mod inventory;
+mod scanning;
 
 use std::io::IsTerminal;
 

@@ -22,6 +22,14 @@ use crate::profile::Profile;
 
 pub use error_texts::{OLD_ERROR_TEXTS, matches_old_error_text};
 
+/// The literal `action` of a call site, when it is known.
+pub fn request_action(site: &crate::model::CallSite) -> Option<String> {
+    match request::action(site, Lang::En) {
+        request::Action::Is(action) => Some(action),
+        request::Action::Unknown(_) | request::Action::Missing => None,
+    }
+}
+
 /// What every rule reads: one file's model, the subscription profile and
 /// the language for messages.
 pub struct Context<'a> {
