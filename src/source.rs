@@ -1,6 +1,7 @@
 //! A scanned file's text and the mapping from byte offsets to lines and
 //! columns.
 
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8};
 
 /// A 1-based line and column. `column` counts characters, as people and
@@ -25,10 +26,17 @@ impl SourceText {
         SourceText { text, line_starts }
     }
 
-    /// Decodes a file's bytes: a byte order mark selects UTF-8 or UTF-16,
-    /// anything else is read as UTF-8 with invalid sequences replaced.
+    /// Decodes a file's bytes. A byte order mark selects UTF-8 or UTF-16;
+    /// valid UTF-8 is taken as such; anything else is decoded in the legacy
+    /// encoding that `chardetng` finds most likely, which covers the
+    /// Shift_JIS, CP932 and EUC-JP files of Japanese teams. Bytes invalid in
+    /// the chosen encoding become U+FFFD.
     pub fn decode(bytes: &[u8]) -> Self {
-        let encoding = Encoding::for_bom(bytes).map_or(UTF_8, |(encoding, _)| encoding);
+        let encoding = match Encoding::for_bom(bytes) {
+            Some((encoding, _)) => encoding,
+            None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+            None => guess_legacy_encoding(bytes),
+        };
         let (text, _, _) = encoding.decode(bytes);
         SourceText::new(text.into_owned())
     }
@@ -58,6 +66,14 @@ impl SourceText {
             .map_or(self.text.len(), |end| start + end);
         (start, end)
     }
+}
+
+fn guess_legacy_encoding(bytes: &[u8]) -> &'static Encoding {
+    // ISO-2022-JP is left out: it is 7-bit, so it never reaches here
+    // without also being valid UTF-8.
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, Utf8Detection::Deny)
 }
 
 /// Offsets where lines start. `\n`, `\r\n` and a lone `\r` all end a line.
@@ -123,6 +139,21 @@ mod tests {
             .collect();
         assert_eq!(SourceText::decode(&utf16le).text, "ab");
         assert_eq!(SourceText::decode(b"\xEF\xBB\xBFab").text, "ab");
-        assert_eq!(SourceText::decode(b"a\xFFb").text, "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn japanese_legacy_encodings_are_detected() {
+        let text = "# 資産グループの一覧を取得する\ncurl -d action=list https://h/api/2.0/fo/asset/group/\n";
+        for encoding in [encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP] {
+            let (bytes, _, _) = encoding.encode(text);
+            assert_eq!(SourceText::decode(&bytes).text, text, "{}", encoding.name());
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_keeps_ascii_text() {
+        let source = SourceText::decode(b"curl \xFF\xFE\xFD -d action=add\n");
+        assert!(source.text.contains("curl"), "{}", source.text);
+        assert!(source.text.contains("-d action=add"), "{}", source.text);
     }
 }
