@@ -11,12 +11,19 @@ fn explain(code: &str, lang: &str) -> String {
         .args(["explain", code, "--lang", lang])
         .output()
         .expect("agms-lint runs");
-    assert_eq!(output.status.code(), Some(0), "explain {code} --lang {lang}");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "explain {code} --lang {lang}"
+    );
     stdout(&output)
 }
 
 fn rule_codes() -> Vec<String> {
-    let output = agms_lint().args(["rules"]).output().expect("agms-lint runs");
+    let output = agms_lint()
+        .args(["rules"])
+        .output()
+        .expect("agms-lint runs");
     stdout(&output)
         .lines()
         .map(|line| line.split_whitespace().next().expect("code").to_string())
@@ -29,7 +36,10 @@ fn rule_pages_match_explain() {
     let mut stale = Vec::new();
     for code in rule_codes() {
         let page = format!("{}\n---\n\n{}", explain(&code, "en"), explain(&code, "ja"));
-        let path = crate_dir().join("docs").join("rules").join(format!("{code}.md"));
+        let path = crate_dir()
+            .join("docs")
+            .join("rules")
+            .join(format!("{code}.md"));
         if update {
             std::fs::write(&path, &page).expect("write rule page");
             continue;

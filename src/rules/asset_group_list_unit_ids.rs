@@ -4,7 +4,7 @@
 
 use super::request::{Action, Lookup, action, conditional_reason, lookup, sites_of};
 use super::request::{dynamic_reason, unresolved_reason};
-use super::{Context, report};
+use super::{Context, report, report_sent};
 use crate::catalogue::rule;
 use crate::endpoint::EndpointKind;
 use crate::finding::{Finding, Severity};
@@ -31,7 +31,7 @@ fn check_site(context: &Context, site: &CallSite) -> Option<Finding> {
         Lookup::Present(param) => match &param.value {
             Value::Literal(list) if names_attribute(list) => {
                 let message = rule.message(lang, "default", &[]);
-                return Some(report(rule, rule.severity, site.span, message));
+                return Some(report_sent(context, rule, site, rule.severity, message));
             }
             Value::Literal(_) => return None,
             Value::Dynamic(pieces) => dynamic_reason(param, pieces, lang),

@@ -4,7 +4,7 @@
 
 use super::request::{Action, Lookup, action, conditional_reason, dynamic_reason, lookup};
 use super::request::{sites_of, unresolved_reason};
-use super::{Context, report};
+use super::{Context, report_sent};
 use crate::catalogue::rule;
 use crate::endpoint::EndpointKind;
 use crate::finding::{Finding, Severity};
@@ -53,5 +53,5 @@ fn check_site(context: &Context, site: &CallSite) -> Option<Finding> {
             rule.message(lang, "uncertain", &[("reason", &reason)]),
         )
     };
-    Some(report(rule, severity, site.span, message))
+    Some(report_sent(context, rule, site, severity, message))
 }

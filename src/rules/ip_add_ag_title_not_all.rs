@@ -3,7 +3,7 @@
 //! specify All in ag_title`; a user without it is right to name a group.
 
 use super::request::{Action, Lookup, action, conditional_reason, dynamic_reason, sites_of};
-use super::{Context, report};
+use super::{Context, report_sent};
 use crate::catalogue::rule;
 use crate::endpoint::EndpointKind;
 use crate::finding::{Finding, Severity};
@@ -50,7 +50,7 @@ fn check_site(context: &Context, site: &CallSite, severity: Severity) -> Option<
         }
         _ => return None,
     };
-    Some(report(rule, severity, site.span, message))
+    Some(report_sent(context, rule, site, severity, message))
 }
 
 fn lookup_title(site: &CallSite) -> (Lookup<'_>, Option<&Value>) {

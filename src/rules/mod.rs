@@ -81,6 +81,25 @@ fn report(
     }
 }
 
+/// Reports a finding about parameters the call site is known to send. If
+/// some piece of the request was not resolved, that piece could still
+/// change them (the API takes the last value of a name), so the finding
+/// becomes a note that names the piece.
+fn report_sent(
+    context: &Context,
+    rule: &'static crate::catalogue::Rule,
+    site: &crate::model::CallSite,
+    severity: crate::finding::Severity,
+    message: String,
+) -> Finding {
+    if site.is_complete() {
+        return report(rule, severity, site.span, message);
+    }
+    let reason = request::unresolved_reason(site, context.lang);
+    let message = rule.message(context.lang, "uncertain", &[("reason", &reason)]);
+    report(rule, crate::finding::Severity::Note, site.span, message)
+}
+
 /// Reports the usual outcome of a missing-parameter rule: the rule's own
 /// severity when the parameter is certainly missing, a note when it may be.
 fn report_verdict(

@@ -200,6 +200,23 @@ fn ip_add_named_group_follows_all_group_profile() {
 }
 
 #[test]
+fn known_parameters_with_an_unresolved_piece_give_a_note() {
+    let title = site(IP, &["action=add", "ag_title=Datacenter", "..."]);
+    assert_eq!(run(vec![title]), found("AGMS003", Severity::Note));
+    let contact = site(
+        USER,
+        &["action=add", "user_role=contact", "asset_groups=AG1", "..."],
+    );
+    assert_eq!(run(vec![contact]), found("AGMS005", Severity::Note));
+}
+
+#[test]
+fn unresolved_piece_does_not_hide_a_sent_parameter() {
+    let update = site(IP, &["action=update", "network_id=7", "..."]);
+    assert_eq!(run(vec![update]), vec![]);
+}
+
+#[test]
 fn ip_add_into_all_without_network_id_is_an_error() {
     let findings = run(vec![site(IP, &["action=add", "ag_title=All"])]);
     assert_eq!(findings, found("AGMS004", Severity::Error));
