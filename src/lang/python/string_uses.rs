@@ -80,7 +80,7 @@ fn classify<'t>(
         "comparison_operator" => comparison_use(parent, child, in_container, index.source),
         // `SCOPE_ERROR = "One or more IPs are not assigned to this user"`
         "assignment" => {
-            let right = parent.child_by_field_name("right")?;
+            let right = unparenthesize(parent.child_by_field_name("right")?);
             (right.id() == child.id()).then_some((StringUseKind::Substring, false))
         }
         "argument_list" => {
@@ -118,7 +118,7 @@ fn comparison_use(
     let [operator] = operators.as_slice() else {
         return None;
     };
-    let child_is_left = left.id() == child.id();
+    let child_is_left = unparenthesize(*left).id() == child.id();
     let other = if child_is_left { *right } else { *left };
     let case_insensitive = is_case_folded(other, source);
     match node_text(*operator, source) {
@@ -144,7 +144,7 @@ fn call_use<'t>(
 ) -> Option<(StringUseKind, bool)> {
     let args = call_args(call, index.source);
     let first = match args.first() {
-        Some(Arg::Positional(first)) => *first,
+        Some(Arg::Positional(first)) => unparenthesize(*first),
         _ => return None,
     };
     if first.id() != child.id() {
@@ -287,4 +287,173 @@ fn patterns_held_in_names<'t>(
         });
     }
     uses
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::extract;
+    use crate::model::{StringUse, StringUseKind};
+
+    const OLD: &str = "One or more IPs are not assigned to this user";
+
+    fn uses_of(source: &str, text: &str) -> Vec<StringUse> {
+        extract(source)
+            .string_uses
+            .into_iter()
+            .filter(|string_use| string_use.text == text)
+            .collect()
+    }
+
+    fn only_use(source: &str, text: &str) -> StringUse {
+        let uses = uses_of(source, text);
+        assert_eq!(
+            uses.len(),
+            1,
+            "expected one use of {text:?} in:\n{source}\nfound {uses:#?}"
+        );
+        uses.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn substring_tests() {
+        let sources = [
+            format!("if '{OLD}' in text:\n    pass\n"),
+            format!("if '{OLD}' not in text:\n    pass\n"),
+            format!("text.find('{OLD}')\n"),
+            format!("text.startswith('{OLD}')\n"),
+            format!("text.endswith(('{OLD}', 'other'))\n"),
+            format!("text.count('{OLD}')\n"),
+            format!("SCOPE_ERROR = '{OLD}'\n"),
+            format!("ERRORS = ['{OLD}', 'other']\n"),
+        ];
+        for source in sources {
+            let string_use = only_use(&source, OLD);
+            assert_eq!(
+                string_use.kind,
+                StringUseKind::Substring,
+                "source:\n{source}"
+            );
+            assert!(!string_use.case_insensitive, "source:\n{source}");
+        }
+    }
+
+    #[test]
+    fn substring_of_lowered_text_is_case_insensitive() {
+        let source = "if 'already exists' in response.text.lower():\n    pass\nresponse.text.casefold().find('x')\n";
+        assert!(only_use(source, "already exists").case_insensitive);
+        assert!(only_use(source, "x").case_insensitive);
+    }
+
+    #[test]
+    fn regex_patterns_and_flags() {
+        let cases = [
+            ("import re\nre.search(r'not assigned\\s+to', text)\n", false),
+            (
+                "import re\nre.match('not assigned\\\\s+to', text, re.I)\n",
+                true,
+            ),
+            (
+                "import re\nre.compile(r'not assigned\\s+to', flags=re.IGNORECASE | re.M)\n",
+                true,
+            ),
+            (
+                "import re as regex\nregex.sub(r'not assigned\\s+to', '', text, 0, regex.I)\n",
+                true,
+            ),
+            (
+                "from re import fullmatch, I\nfullmatch(r'not assigned\\s+to', text, I)\n",
+                true,
+            ),
+            (
+                "import re\nre.split(pattern=r'not assigned\\s+to', string=text)\n",
+                false,
+            ),
+        ];
+        for (source, case_insensitive) in cases {
+            let string_use = only_use(source, r"not assigned\s+to");
+            assert_eq!(string_use.kind, StringUseKind::Regex, "source:\n{source}");
+            assert_eq!(
+                string_use.case_insensitive, case_insensitive,
+                "source:\n{source}"
+            );
+        }
+    }
+
+    #[test]
+    fn inline_ignore_case_flag() {
+        let source = "import re\nre.findall(r'(?i)not assigned', text)\n";
+        let string_use = only_use(source, "(?i)not assigned");
+        assert_eq!(string_use.kind, StringUseKind::Regex);
+        assert!(string_use.case_insensitive);
+    }
+
+    #[test]
+    fn regex_held_in_a_name() {
+        let source = "import re\nPATTERN = r'title .* already exists'\nif re.search(PATTERN, text, re.I):\n    pass\n";
+        let uses = uses_of(source, "title .* already exists");
+        let kinds: Vec<_> = uses
+            .iter()
+            .map(|string_use| (string_use.kind, string_use.case_insensitive))
+            .collect();
+        assert!(kinds.contains(&(StringUseKind::Regex, true)), "{uses:#?}");
+        assert!(
+            kinds.contains(&(StringUseKind::Substring, false)),
+            "{uses:#?}"
+        );
+    }
+
+    #[test]
+    fn equality_comparisons() {
+        let source = "if title == 'All':\n    pass\nif 'All' != group['TITLE']:\n    pass\nif name.lower() == 'all':\n    pass\nif t in ('ALL', 'All'):\n    pass\n";
+        assert_eq!(
+            uses_of(source, "All").len(),
+            3,
+            "{:#?}",
+            uses_of(source, "All")
+        );
+        for string_use in uses_of(source, "All") {
+            assert_eq!(string_use.kind, StringUseKind::Equality);
+        }
+        let lowered = only_use(source, "all");
+        assert_eq!(lowered.kind, StringUseKind::Equality);
+        assert!(lowered.case_insensitive);
+    }
+
+    #[test]
+    fn span_is_the_literal() {
+        let source = format!("x = 1\nif '{OLD}' in text:\n    pass\n");
+        let string_use = only_use(&source, OLD);
+        assert_eq!(
+            &source[string_use.span.start..string_use.span.end],
+            format!("'{OLD}'")
+        );
+    }
+
+    #[test]
+    fn concatenated_literal_is_one_use() {
+        let source = "MESSAGE = ('One or more IPs are '\n           'not assigned to this user')\n";
+        assert_eq!(only_use(source, OLD).kind, StringUseKind::Substring);
+    }
+
+    #[test]
+    fn messages_docstrings_and_fields_are_not_uses() {
+        let source = format!(
+            "\"\"\"Handles '{OLD}'.\"\"\"\n\
+             import logging\n\
+             log = logging.getLogger(__name__)\n\
+             def f(text, user):\n\
+             \x20   \"\"\"{OLD}\"\"\"\n\
+             \x20   print('{OLD}' in text)\n\
+             \x20   log.error('{OLD}')\n\
+             \x20   logging.warning('%s', '{OLD}')\n\
+             \x20   self_check = f'{OLD} {{user}}' in text\n\
+             \x20   '{OLD}'\n"
+        );
+        let uses = extract(&source).string_uses;
+        assert!(
+            uses.iter()
+                .all(|string_use| !string_use.text.contains("not assigned")),
+            "{uses:#?}"
+        );
+    }
 }

@@ -245,3 +245,160 @@ fn is_library_object(value: &Val) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{
+        dynamic, extract, has_param, line, literal, names, only_call_site, path, unresolved,
+    };
+
+    const POST_WRAPPER: &str = "import requests\n\
+        URL = 'https://qualysapi.qualys.com/api/2.0/fo/asset/ip/'\n\
+        def add_ips(ips, title='All', network=None):\n\
+        \x20   data = {'action': 'add', 'ips': ips, 'ag_title': title}\n\
+        \x20   if network:\n\
+        \x20       data['network_id'] = network\n\
+        \x20   return requests.post(URL, data=data)\n";
+
+    #[test]
+    fn each_call_of_a_wrapper_is_a_call_site() {
+        let source = format!(
+            "{POST_WRAPPER}add_ips('10.0.0.1')\nadd_ips('10.0.0.2', title='Servers')\nadd_ips(ips='10.0.0.3', network=7)\n"
+        );
+        let extraction = extract(&source);
+        let sites = &extraction.call_sites;
+        assert_eq!(sites.len(), 3, "one call site per call: {sites:#?}");
+        assert_eq!(
+            sites
+                .iter()
+                .map(|site| line(&source, site))
+                .collect::<Vec<_>>(),
+            [8, 9, 10]
+        );
+        for site in sites {
+            assert_eq!(site.via.as_deref(), Some("wrapper add_ips()"));
+            assert_eq!(path(site), "/api/2.0/fo/asset/ip/");
+        }
+        assert_eq!(literal(&sites[0], "ips"), "10.0.0.1");
+        assert_eq!(literal(&sites[0], "ag_title"), "All", "the default applies");
+        assert!(
+            !has_param(&sites[0], "network_id"),
+            "None is not sent: {:?}",
+            sites[0].params
+        );
+        assert_eq!(literal(&sites[1], "ag_title"), "Servers");
+        assert_eq!(literal(&sites[2], "ips"), "10.0.0.3");
+        assert_eq!(literal(&sites[2], "network_id"), "7");
+    }
+
+    #[test]
+    fn uncalled_wrapper_is_reported_at_its_request() {
+        let call_site = only_call_site(POST_WRAPPER);
+        assert_eq!(line(POST_WRAPPER, &call_site), 7);
+        assert_eq!(call_site.via, None);
+        assert_eq!(dynamic(&call_site, "ips"), "ips");
+        assert_eq!(dynamic(&call_site, "ag_title"), "title");
+    }
+
+    #[test]
+    fn method_wrapper_called_on_self_and_on_an_object() {
+        let source = "import requests\n\
+            class Qualys:\n\
+            \x20   def __init__(self):\n\
+            \x20       self.session = requests.Session()\n\
+            \x20   def call(self, path, params):\n\
+            \x20       return self.session.post('https://h/api/2.0/fo/' + path, data=params)\n\
+            \x20   def add(self, ips):\n\
+            \x20       return self.call('asset/ip/', {'action': 'add', 'ips': ips})\n\
+            client = Qualys()\n\
+            client.add('10.0.0.1')\n\
+            client.call('scan/', {'action': 'list'})\n";
+        let extraction = extract(source);
+        let sites = &extraction.call_sites;
+        assert_eq!(sites.len(), 2, "{sites:#?}");
+        assert_eq!(line(source, &sites[0]), 10);
+        assert_eq!(path(&sites[0]), "/api/2.0/fo/asset/ip/");
+        assert_eq!(literal(&sites[0], "ips"), "10.0.0.1");
+        assert_eq!(sites[0].via.as_deref(), Some("wrapper add()"));
+        assert_eq!(line(source, &sites[1]), 11);
+        assert_eq!(path(&sites[1]), "/api/2.0/fo/scan/");
+        assert_eq!(sites[1].via.as_deref(), Some("wrapper call()"));
+    }
+
+    #[test]
+    fn wrapper_with_keyword_parameters() {
+        let source = "import requests\n\
+            def qualys(endpoint, **params):\n\
+            \x20   return requests.post('https://h/api/2.0/fo/' + endpoint, data=params)\n\
+            qualys('asset/ip/', action='update', ips='1.1.1.1')\n";
+        let call_site = only_call_site(source);
+        assert_eq!(path(&call_site), "/api/2.0/fo/asset/ip/");
+        assert_eq!(names(&call_site), ["action", "ips"]);
+        assert!(call_site.is_complete(), "{:?}", call_site.unresolved);
+    }
+
+    #[test]
+    fn caller_passing_its_own_parameter_is_expanded_further_out() {
+        let source = format!(
+            "{POST_WRAPPER}def onboard(ips):\n    add_ips(ips, network=3)\nonboard('10.9.9.9')\n"
+        );
+        let call_site = only_call_site(&source);
+        assert_eq!(line(&source, &call_site), 10);
+        assert_eq!(literal(&call_site, "ips"), "10.9.9.9");
+        assert_eq!(literal(&call_site, "network_id"), "3");
+        assert_eq!(call_site.via.as_deref(), Some("wrapper onboard()"));
+    }
+
+    #[test]
+    fn caller_with_unknown_arguments_keeps_them_dynamic() {
+        let source = format!("{POST_WRAPPER}def main(args):\n    add_ips(args.ips)\n");
+        let call_site = only_call_site(&source);
+        assert_eq!(line(&source, &call_site), 9);
+        assert_eq!(dynamic(&call_site, "ips"), "args.ips");
+    }
+
+    #[test]
+    fn session_parameter_alone_does_not_make_a_wrapper() {
+        let source = "import requests\n\
+            def send(session):\n\
+            \x20   return session.post('https://h/api/2.0/fo/asset/ip/', data={'action': 'add'})\n\
+            send(requests.Session())\n\
+            send(requests.Session())\n";
+        let call_site = only_call_site(source);
+        assert_eq!(line(source, &call_site), 3);
+        assert_eq!(call_site.via, None);
+    }
+
+    #[test]
+    fn recursive_wrapper_terminates() {
+        let source = "import requests\n\
+            def page(url, n):\n\
+            \x20   r = requests.get(url, params={'action': 'list'})\n\
+            \x20   return page(url, n + 1)\n\
+            page('https://h/api/2.0/fo/scan/', 0)\n";
+        let call_site = only_call_site(source);
+        assert_eq!(line(source, &call_site), 5);
+    }
+
+    #[test]
+    fn ambiguous_method_names_are_not_bound() {
+        let source = "import requests\n\
+            class A:\n\
+            \x20   def send(self, params):\n\
+            \x20       return requests.post('https://h/api/2.0/fo/asset/ip/', data=params)\n\
+            class B:\n\
+            \x20   def send(self, params):\n\
+            \x20       return print(params)\n\
+            thing.send({'action': 'add'})\n";
+        let call_site = only_call_site(source);
+        assert_eq!(line(source, &call_site), 4);
+        assert_eq!(unresolved(&call_site), ["params"]);
+    }
+
+    #[test]
+    fn splat_in_caller_leaves_parameters_unknown() {
+        let source = format!("{POST_WRAPPER}def go(options):\n    add_ips('1.1.1.1', **options)\n");
+        let call_site = only_call_site(&source);
+        assert_eq!(dynamic(&call_site, "ag_title"), "**options");
+    }
+}
