@@ -1,4 +1,4 @@
-//! What a call expression evaluates to: string methods, builtins such as
+//! The values that call expressions evaluate to: string methods, builtins such as
 //! `dict(...)` and `urlencode(...)`, client constructors, and the single
 //! `return` expression of a helper function defined in the file.
 

@@ -347,7 +347,7 @@ mod tests {
     }
 
     #[test]
-    fn writes_in_the_dicts_own_branch_are_always_present() {
+    fn write_in_dict_branch_always_present() {
         let call_site = extract_one(
             "if __name__ == '__main__':\n\
              \x20   params = {'action': 'add'}\n\

@@ -50,7 +50,8 @@ pub(super) fn is_request_method(name: &str) -> bool {
     name == "request" || VERBS.contains(&name)
 }
 
-/// The library whose module-level functions send requests: `requests.post`.
+/// Returns the library whose module-level functions send requests, such as
+/// `requests.post`.
 pub(super) fn module_library(module: &str) -> Option<HttpLibrary> {
     match module {
         "requests" | "requests.api" => Some(HttpLibrary::Requests),
@@ -126,6 +127,7 @@ impl<'a, 't> Resolver<'a, 't> {
         ctx: Ctx,
     ) -> Option<HttpRequest> {
         let names = positional_parameters(library, method_name, on_client);
+
         let mut method = (method_name != "request").then(|| method_name.to_ascii_uppercase());
         let mut url = None;
         let mut body_nodes = Vec::new();
@@ -156,6 +158,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 _ => {}
             }
         }
+
         // The URL goes first, so that a body too costly to resolve cannot
         // use up the budget that decides whether this is a call site at all.
         let url = self.resolve_template(url?, ctx);

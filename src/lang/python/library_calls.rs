@@ -1,6 +1,7 @@
 //! Qualys client libraries whose helpers send API requests with no endpoint
 //! text in the script: `qualysapi` and `qualysdk`. Every helper this front
-//! end knows is a row of [`LIBRARY_CALLS`]; nothing else names them.
+//! end recognises is a row of [`LIBRARY_CALLS`], and no other code names
+//! them.
 //!
 //! The rows follow the libraries' sources: qualysapi's `QGConnector`
 //! (`request`, and `addIP`, `listScans`, `listAssetGroups` in its
@@ -30,7 +31,7 @@ impl Library {
     }
 }
 
-/// What a helper does with one of its arguments.
+/// The use a helper makes of one of its arguments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum ArgumentRole {
     /// Not sent, such as qualysdk's `auth`.
@@ -329,6 +330,48 @@ impl<'a, 't> Resolver<'a, 't> {
         ctx: Ctx,
         via: String,
     ) -> LibraryRequest {
+        let (version, call_path, data) = self.qualysapi_arguments(args, ctx);
+        let call_template = match call_path {
+            Some(call_path) => self.resolve_template(call_path, ctx),
+            None => Template::unknown(describe(call, self.source), span_of(call)),
+        };
+        let (target, query) = qualysapi_target(&call_template, version.as_deref(), span_of(call));
+
+        let explicit_method = find_arg(args, None, "http_method")
+            .and_then(|method| self.resolve_untracked(method, ctx).as_literal())
+            .map(|method| method.to_ascii_uppercase());
+        // qualysapi sends every v2 call as a POST.
+        let method = explicit_method.or_else(|| match &target {
+            Target::Path(path) if path.starts_with("/api/") => Some("POST".to_string()),
+            _ => None,
+        });
+
+        let bodies = data.map(|data| self.body(data, ctx)).into_iter().collect();
+        let unresolved = args
+            .iter()
+            .filter_map(|arg| match arg {
+                Arg::Star(node) | Arg::DoubleStar(node) => Some(self.unresolved_piece(*node)),
+                _ => None,
+            })
+            .collect();
+        LibraryRequest {
+            target,
+            method,
+            params: Vec::new(),
+            query,
+            bodies,
+            unresolved,
+            via,
+        }
+    }
+
+    /// Returns the API version, the `call` argument and the `data` argument
+    /// of a qualysapi `request()` call, in either of its forms.
+    fn qualysapi_arguments(
+        &mut self,
+        args: &[Arg<'t>],
+        ctx: Ctx,
+    ) -> (Option<String>, Option<Node<'t>>, Option<Node<'t>>) {
         let positional: Vec<Node<'t>> = positional_args(args).collect();
         let first_is_version = positional
             .first()
@@ -351,41 +394,15 @@ impl<'a, 't> Resolver<'a, 't> {
                 find_arg(args, Some(1), "data"),
             )
         };
-        let version = version.and_then(|version| version.as_literal());
-        let call_template = match call_path {
-            Some(call_path) => self.resolve_template(call_path, ctx),
-            None => Template::unknown(describe(call, self.source), span_of(call)),
-        };
-        let (target, query) = qualysapi_target(&call_template, version.as_deref(), span_of(call));
-        let explicit_method = find_arg(args, None, "http_method")
-            .and_then(|method| self.resolve_untracked(method, ctx).as_literal())
-            .map(|method| method.to_ascii_uppercase());
-        // qualysapi sends every v2 call as a POST.
-        let method = explicit_method.or_else(|| match &target {
-            Target::Path(path) if path.starts_with("/api/") => Some("POST".to_string()),
-            _ => None,
-        });
-        let bodies = data.map(|data| self.body(data, ctx)).into_iter().collect();
-        let unresolved = args
-            .iter()
-            .filter_map(|arg| match arg {
-                Arg::Star(node) | Arg::DoubleStar(node) => Some(self.unresolved_piece(*node)),
-                _ => None,
-            })
-            .collect();
-        LibraryRequest {
-            target,
-            method,
-            params: Vec::new(),
-            query,
-            bodies,
-            unresolved,
-            via,
-        }
+        (
+            version.and_then(|version| version.as_literal()),
+            call_path,
+            data,
+        )
     }
 }
 
-/// Where one argument of a helper call goes.
+/// The destination of one argument of a helper call.
 #[derive(Clone, Copy, Debug)]
 enum Destination<'k> {
     Role(ArgumentRole),
@@ -445,7 +462,7 @@ fn vmpc_params(value: &Val, description: &str, span: Span) -> Vec<Param> {
     ]
 }
 
-/// The endpoint of a qualysapi `call` argument. A `.php` call, or any call
+/// Returns the endpoint of a qualysapi `call` argument. A `.php` call, or any call
 /// with API version 1, is a v1 script under `/msp/`. Other calls are
 /// relative to `/api/2.0/fo/` unless they start at `api/`.
 fn qualysapi_target(call: &Template, version: Option<&str>, span: Span) -> (Target, FormFields) {
@@ -535,7 +552,7 @@ mod tests {
     }
 
     #[test]
-    fn qualysapi_unknown_call_path_is_still_a_call_site() {
+    fn qualysapi_unknown_call_path() {
         let call_site = only_call_site(
             "import qualysapi\ndef run(conn, call):\n    conn.request(call, {'action': 'list'})\n",
         );
@@ -544,7 +561,7 @@ mod tests {
     }
 
     #[test]
-    fn qualysapi_add_ip_never_sends_ag_title_or_network_id() {
+    fn qualysapi_add_ip_sends_no_ag_title() {
         let call_site = only_call_site(
             "import qualysapi\nqgs = qualysapi.connect()\nqgs.addIP('10.0.0.1,10.0.0.2', 'both')\n",
         );

@@ -4,9 +4,9 @@
 //!
 //! The work runs in three steps. [`index`] walks the syntax tree once and
 //! records scopes, name bindings, dict writes, calls and string literals.
-//! [`wrappers`] then asks the resolver ([`resolve`] and the files beside
-//! it) which calls send a request and what they send, expanding wrapper
-//! functions at their callers. Finally [`string_uses`] classifies the
+//! [`wrappers`] then uses the resolver ([`resolve`] and the files beside
+//! it) to find which calls send a request and what they send, and expands
+//! wrapper functions at their callers. Finally [`string_uses`] classifies the
 //! string literals.
 
 mod call_sites;
@@ -47,7 +47,7 @@ pub fn extract(tree: &Tree, text: &str) -> Extraction {
     }
 }
 
-/// Whether any string literal names a Qualys API host, such as
+/// Returns true when a string literal names a Qualys API host, such as
 /// `qualysapi.qualys.com` or `qualysguard.qg2.apps.qualys.com`.
 fn names_qualys_host(index: &index::FileIndex) -> bool {
     index.strings.iter().any(|record| {

@@ -25,7 +25,7 @@ const MAX_DEPTH: usize = 48;
 /// cannot make the work grow without bound.
 const MAX_STEPS: usize = 20_000;
 
-/// Where an expression is evaluated.
+/// The scope, position and call frame in which an expression is evaluated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Ctx {
     pub scope: ScopeId,
@@ -51,7 +51,7 @@ impl Ctx {
 pub(super) struct Frame<'t> {
     pub function: ScopeId,
     pub arguments: HashMap<&'t str, Argument<'t>>,
-    /// Where the arguments are evaluated: the context of the call.
+    /// The context of the call, in which the arguments are evaluated.
     pub caller: Ctx,
 }
 

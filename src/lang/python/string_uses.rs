@@ -223,7 +223,8 @@ fn flags_ignore_case(flags: &str) -> bool {
         .any(|token| token == "I" || token == "IGNORECASE")
 }
 
-/// A pattern that starts with inline flags such as `(?i)` or `(?mi:...)`.
+/// Returns true for a pattern that starts with inline flags that ignore
+/// case, such as `(?i)` or `(?mi:...)`.
 fn inline_flags_ignore_case(pattern: &str) -> bool {
     let Some(rest) = pattern.strip_prefix("(?") else {
         return false;

@@ -50,7 +50,7 @@ pub(super) fn unparenthesize(node: Node) -> Node {
     current
 }
 
-/// The named children of a node, skipping comments.
+/// Returns the named children of a node, skipping comments.
 pub(super) fn named_children(node: Node) -> Vec<Node> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor)

@@ -1,5 +1,5 @@
 //! Helpers for the front end's tests: parse a script, extract it, and find
-//! call sites and parameters with messages that say what is missing.
+//! call sites and parameters with failure messages that name what is missing.
 
 use crate::model::{CallSite, Extraction, Param, Presence, Target, Value};
 
@@ -98,7 +98,7 @@ pub(super) fn unresolved(call_site: &CallSite) -> Vec<&str> {
         .collect()
 }
 
-/// The 1-based line on which the call site's span starts.
+/// Returns the 1-based line on which the call site's span starts.
 pub(super) fn line(source: &str, call_site: &CallSite) -> usize {
     source[..call_site.span.start].matches('\n').count() + 1
 }

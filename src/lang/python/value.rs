@@ -156,7 +156,7 @@ impl Val {
         }
     }
 
-    /// The value as a string, with an unknown piece named `description`
+    /// Returns the value as a string, with an unknown piece named `description`
     /// wherever its text is not known.
     pub(super) fn to_template(&self, description: &str, span: Span) -> Template {
         match self {
@@ -168,7 +168,7 @@ impl Val {
         }
     }
 
-    /// The values a form field gets from this value: a list sends the key
+    /// Returns the values a form field gets from this value: a list sends the key
     /// once per item, as requests does, and `None` sends nothing.
     pub(super) fn field_values(&self, description: &str) -> Vec<Value> {
         match self {
@@ -269,7 +269,7 @@ pub(super) fn pair_of(item: &Val) -> Option<(String, Val)> {
 }
 
 /// Writes a dict as form-encoded text. Keys set only on some paths are
-/// written as always present, because a string cannot say otherwise.
+/// written as always present, because a query string cannot mark them.
 fn form_template(dict: &DictVal, span: Span) -> Template {
     let mut template = Template::default();
     let mut first = true;

@@ -107,6 +107,7 @@ impl<'t> Expansion<'_, '_, 't> {
         let Some(mut parts) = self.resolver.request_parts(self.request.node, ctx) else {
             return;
         };
+
         let outermost = *chain.last().expect("a chain has at least one link");
         let outer_function = outermost.call.scope;
         let index = self.resolver.index;
@@ -115,6 +116,7 @@ impl<'t> Expansion<'_, '_, 't> {
         let mut visited: Vec<ScopeId> = chain.iter().map(|link| link.callee).collect();
         visited.push(self.request.scope);
         let next = callers_outside(self.callers, outer_function, &visited);
+
         if depends_on_outer && chain.len() < MAX_WRAPPER_DEPTH && !next.is_empty() {
             for link in next {
                 chain.push(link);
@@ -123,6 +125,7 @@ impl<'t> Expansion<'_, '_, 't> {
             }
             return;
         }
+
         self.budget -= 1;
         parts.via = Some(format!("wrapper {}()", index.scope(outermost.callee).name));
         self.call_sites
@@ -152,7 +155,7 @@ impl<'t> Expansion<'_, '_, 't> {
     }
 }
 
-/// The calls of `function` made outside the functions in `visited`.
+/// Returns the calls of `function` made outside the functions in `visited`.
 fn callers_outside<'t>(
     callers: &HashMap<ScopeId, Vec<Link<'t>>>,
     function: ScopeId,
@@ -232,7 +235,7 @@ fn called_function<'t>(
     Some((method, usize::from(resolver.takes_instance(method))))
 }
 
-/// Whether a value is a client, connector or library module whose methods
+/// Returns true for a client, connector or library module, whose methods
 /// are not this file's functions.
 fn is_library_object(value: &Val) -> bool {
     match value {
@@ -261,7 +264,7 @@ mod tests {
         \x20   return requests.post(URL, data=data)\n";
 
     #[test]
-    fn each_call_of_a_wrapper_is_a_call_site() {
+    fn wrapper_call_site_per_caller() {
         let source = format!(
             "{POST_WRAPPER}add_ips('10.0.0.1')\nadd_ips('10.0.0.2', title='Servers')\nadd_ips(ips='10.0.0.3', network=7)\n"
         );
@@ -301,7 +304,7 @@ mod tests {
     }
 
     #[test]
-    fn method_wrapper_called_on_self_and_on_an_object() {
+    fn method_wrapper_on_self_and_object() {
         let source = "import requests\n\
             class Qualys:\n\
             \x20   def __init__(self):\n\
@@ -338,7 +341,7 @@ mod tests {
     }
 
     #[test]
-    fn caller_passing_its_own_parameter_is_expanded_further_out() {
+    fn nested_wrapper_expands_outwards() {
         let source = format!(
             "{POST_WRAPPER}def onboard(ips):\n    add_ips(ips, network=3)\nonboard('10.9.9.9')\n"
         );
