@@ -9,6 +9,7 @@
 //! wrapper functions at their callers. Finally [`string_uses`] classifies the
 //! string literals.
 
+mod bindings;
 mod call_sites;
 mod calls;
 mod dicts;
