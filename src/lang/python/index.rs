@@ -162,6 +162,9 @@ impl<'t> Walker<'t> {
         self.branches[base.min(self.branches.len())..].to_vec()
     }
 
+    // NOTE: comprehensions are not scopes here, so the loop variable of
+    // `[x for x in ips]` is unbound and a use of `x` inside resolves to an
+    // `x` of the enclosing scope, if there is one.
     fn enter_scope(&mut self, node: Node<'t>, parent: Option<Node<'t>>) -> bool {
         let source = self.index.source;
         let enclosing = self.current_scope();

@@ -279,6 +279,10 @@ impl<'a, 't> Resolver<'a, 't> {
     /// Resolves `self.name` inside a method from what the class's methods
     /// assign to it: the same method before the use, then `__init__`, then
     /// any method, then a class attribute.
+    ///
+    /// NOTE: the arguments of `Client(...)` are not bound to `__init__`'s
+    /// parameters, so `self.base = base` stays unknown even when every
+    /// construction in the file passes a literal.
     fn instance_attribute(
         &mut self,
         object: Node<'t>,
