@@ -23,8 +23,24 @@ fn schema(name: &str) -> Value {
     serde_json::from_str(&text).expect("schema is JSON")
 }
 
+/// GitHub's copy of the schema puts a region's `anyOf` (a region needs a
+/// start line, a character offset or a byte offset) inside `properties`,
+/// where draft 2020-12 does not allow it, so a strict validator rejects the
+/// schema itself. Moving it up one level gives the check it was meant to be.
+fn repair_region_any_of(schema: &mut Value) {
+    let region = &mut schema["definitions"]["region"];
+    if let Some(any_of) = region["properties"]
+        .as_object_mut()
+        .and_then(|props| props.remove("anyOf"))
+    {
+        region["anyOf"] = any_of;
+    }
+}
+
 fn assert_valid(document: &Value, schema_name: &str) {
-    let validator = jsonschema::validator_for(&schema(schema_name)).expect("schema compiles");
+    let mut schema = schema(schema_name);
+    repair_region_any_of(&mut schema);
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     let errors: Vec<String> = validator
         .iter_errors(document)
         .map(|error| format!("{} at {}", error, error.instance_path()))
