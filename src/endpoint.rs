@@ -165,11 +165,26 @@ mod tests {
     #[test]
     fn hosts_versions_and_slashes() {
         let cases = [
-            ("https://qualysapi.qualys.com/api/2.0/fo/asset/ip/", "/api/2.0/fo/asset/ip/"),
-            ("https://qualysapi.qg2.apps.qualys.com/api/2.0/fo/asset/ip", "/api/2.0/fo/asset/ip/"),
-            ("https://qualysapi.qualys.eu//api/2.0/fo/asset/ip/", "/api/2.0/fo/asset/ip/"),
-            ("https://qualysapi.qualys.com/api/3.0/fo/scan/?action=list", "/api/3.0/fo/scan/"),
-            ("/api/2.0/fo/scan/compliance", "/api/2.0/fo/scan/compliance/"),
+            (
+                "https://qualysapi.qualys.com/api/2.0/fo/asset/ip/",
+                "/api/2.0/fo/asset/ip/",
+            ),
+            (
+                "https://qualysapi.qg2.apps.qualys.com/api/2.0/fo/asset/ip",
+                "/api/2.0/fo/asset/ip/",
+            ),
+            (
+                "https://qualysapi.qualys.eu//api/2.0/fo/asset/ip/",
+                "/api/2.0/fo/asset/ip/",
+            ),
+            (
+                "https://qualysapi.qualys.com/api/3.0/fo/scan/?action=list",
+                "/api/3.0/fo/scan/",
+            ),
+            (
+                "/api/2.0/fo/scan/compliance",
+                "/api/2.0/fo/scan/compliance/",
+            ),
             ("https://qualysapi.qualys.com/msp/user.php", "/msp/user.php"),
             ("api/2.0/fo/asset/group/", "/api/2.0/fo/asset/group/"),
         ];
@@ -182,7 +197,10 @@ mod tests {
     fn unknown_host_before_known_path() {
         let mut url = Template::unknown("${QG_API}", Span::new(0, 9));
         url.push_text("/api/2.0/fo/asset/ip/", Span::new(9, 30));
-        assert_eq!(parse_url(&url, Span::default()).target, path("/api/2.0/fo/asset/ip/"));
+        assert_eq!(
+            parse_url(&url, Span::default()).target,
+            path("/api/2.0/fo/asset/ip/")
+        );
     }
 
     #[test]
@@ -197,10 +215,18 @@ mod tests {
     #[test]
     fn query_string_becomes_parameters() {
         let parsed = parse_url(
-            &Template::text("https://h/api/2.0/fo/asset/ip/?action=add&enable_vm=1", Span::new(0, 5)),
+            &Template::text(
+                "https://h/api/2.0/fo/asset/ip/?action=add&enable_vm=1",
+                Span::new(0, 5),
+            ),
             Span::default(),
         );
-        let names: Vec<_> = parsed.query.params.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<_> = parsed
+            .query
+            .params
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
         assert_eq!(names, ["action", "enable_vm"]);
     }
 
@@ -208,11 +234,23 @@ mod tests {
     fn classification() {
         assert_eq!(classify("/api/2.0/fo/asset/ip/"), EndpointKind::AssetIp);
         assert_eq!(classify("/api/4.0/fo/asset/ip/"), EndpointKind::AssetIp);
-        assert_eq!(classify("/api/2.0/fo/asset/excluded_ip/"), EndpointKind::Other);
-        assert_eq!(classify("/api/2.0/fo/asset/group/"), EndpointKind::AssetGroup);
-        assert_eq!(classify("/api/2.0/fo/scan/compliance/"), EndpointKind::ScanCompliance);
+        assert_eq!(
+            classify("/api/2.0/fo/asset/excluded_ip/"),
+            EndpointKind::Other
+        );
+        assert_eq!(
+            classify("/api/2.0/fo/asset/group/"),
+            EndpointKind::AssetGroup
+        );
+        assert_eq!(
+            classify("/api/2.0/fo/scan/compliance/"),
+            EndpointKind::ScanCompliance
+        );
         assert_eq!(classify("/msp/user.php"), EndpointKind::MspUser);
-        assert_eq!(classify("/msp/asset_group_list.php"), EndpointKind::AssetGroupListV1);
+        assert_eq!(
+            classify("/msp/asset_group_list.php"),
+            EndpointKind::AssetGroupListV1
+        );
         assert_eq!(classify("/apix/2.0/fo/asset/ip/"), EndpointKind::Other);
     }
 

@@ -85,8 +85,14 @@ mod tests {
 
     #[test]
     fn extensions() {
-        assert_eq!(Language::from_extension(Path::new("a/b.sh")), Some(Language::Shell));
-        assert_eq!(Language::from_extension(Path::new("x.PY")), Some(Language::Python));
+        assert_eq!(
+            Language::from_extension(Path::new("a/b.sh")),
+            Some(Language::Shell)
+        );
+        assert_eq!(
+            Language::from_extension(Path::new("x.PY")),
+            Some(Language::Python)
+        );
         assert_eq!(Language::from_extension(Path::new("README.md")), None);
         assert_eq!(Language::from_extension(Path::new("Makefile")), None);
     }

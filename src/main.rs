@@ -1,4 +1,33 @@
-fn main() {
-    let mut parsers = agms_lint::lang::Parsers::new();
-    let _ = parsers.extract(agms_lint::language::Language::Shell, "");
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use agms_lint::cli::{Cli, Command};
+use agms_lint::commands::{self, Outcome};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    agms_lint::logging::init(cli.quiet, cli.verbose);
+    let outcome = match &cli.command {
+        Command::Check(args) => commands::check::run(args).unwrap_or_else(|error| {
+            tracing::error!("{error}");
+            Outcome::Failed
+        }),
+        Command::Rules(args) => commands::docs::rules(args).unwrap_or_else(io_failure),
+        Command::Explain(args) => commands::docs::explain(args).unwrap_or_else(io_failure),
+        Command::Inventory(args) => commands::inventory::run(args).unwrap_or_else(|error| {
+            tracing::error!("{error}");
+            Outcome::Failed
+        }),
+    };
+    ExitCode::from(outcome.code())
+}
+
+/// A closed pipe (`agms-lint rules | head`) is not an error.
+fn io_failure(error: std::io::Error) -> Outcome {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        return Outcome::Clean;
+    }
+    tracing::error!("{error}");
+    Outcome::Failed
 }

@@ -106,8 +106,11 @@ pub enum StringUseKind {
     /// Used as a regular expression (`re.search`, `grep` without `-F`,
     /// `[[ =~ ]]`).
     Regex,
-    /// Compared for equality with a whole value (`==`, `!=`).
+    /// Compared for equality with a whole value: `==`, `[ "$t" = "All" ]`.
     Equality,
+    /// A test that skips the value: `!=`, `not in`, or an `==` test whose
+    /// branch only does `continue`.
+    Inequality,
 }
 
 /// A string literal in the script together with how it is used.

@@ -100,7 +100,10 @@ impl Template {
         for (piece, span) in &self.pieces {
             match piece {
                 Piece::Unknown(description) => {
-                    parts.last_mut().unwrap().push_unknown(description.clone(), *span);
+                    parts
+                        .last_mut()
+                        .unwrap()
+                        .push_unknown(description.clone(), *span);
                 }
                 Piece::Text(text) => {
                     let mut fields = text.split(separator);
@@ -175,7 +178,9 @@ pub fn form_fields(body: &Template, presence: Presence, fallback: Span) -> FormF
         };
         match name.as_literal() {
             Some(name) if !name.is_empty() => {
-                let value = value.map(|value| form_value(&value)).unwrap_or(Value::Literal(String::new()));
+                let value = value
+                    .map(|value| form_value(&value))
+                    .unwrap_or(Value::Literal(String::new()));
                 fields.params.push(Param {
                     name: decode_form(&name),
                     value,
@@ -216,7 +221,11 @@ mod tests {
     }
 
     fn names(fields: &FormFields) -> Vec<&str> {
-        fields.params.iter().map(|param| param.name.as_str()).collect()
+        fields
+            .params
+            .iter()
+            .map(|param| param.name.as_str())
+            .collect()
     }
 
     #[test]

@@ -1,0 +1,127 @@
+//! `agms-lint check`: scan paths and report findings.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use super::scanning::{Scanned, run_scan};
+use super::{Outcome, UsageError, choose_lang, use_color};
+use crate::baseline::Baseline;
+use crate::cli::{CheckArgs, FailOn, OutputTarget};
+use crate::finding::Severity;
+use crate::report::{self, ReportOptions};
+use crate::scan::ScanResult;
+
+pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let Scanned {
+        mut result,
+        enabled_rules,
+    } = run_scan(&args.scan, false)?;
+    if let Some(path) = &args.write_baseline {
+        let written = Baseline::from_result(&result);
+        written.write(path)?;
+        tracing::info!(
+            "wrote {} baseline entries to {}",
+            written.findings.len(),
+            path.display()
+        );
+        return Ok(if result.errors.is_empty() {
+            Outcome::Clean
+        } else {
+            Outcome::Failed
+        });
+    }
+    if let Some(baseline) = &baseline {
+        let known = baseline.filter(&mut result);
+        tracing::debug!("the baseline accounts for {known} findings");
+    }
+    let options = ReportOptions {
+        lang: choose_lang(&args.scan.display),
+        color: use_color(&args.scan.display),
+        baseline_applied: baseline.is_some(),
+        sarif_category: args.sarif_category.clone(),
+        enabled_rules,
+    };
+    match write_outputs(args, &result, &options) {
+        Err(UsageError::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            return Ok(Outcome::Clean);
+        }
+        other => other?,
+    }
+    Ok(outcome(&result, args.fail_on))
+}
+
+fn write_outputs(
+    args: &CheckArgs,
+    result: &ScanResult,
+    options: &ReportOptions,
+) -> Result<(), UsageError> {
+    let targets = if args.output.is_empty() {
+        vec![OutputTarget {
+            format: args.format,
+            file: None,
+        }]
+    } else {
+        args.output.clone()
+    };
+    for target in &targets {
+        report::check_limits(target.format, result, options)?;
+    }
+    for target in targets {
+        match &target.file {
+            None => {
+                let mut stdout = io::stdout().lock();
+                report::write(target.format, result, options, &mut stdout)?;
+                stdout.flush()?;
+            }
+            Some(path) => write_file(path, target.format, result, options)?,
+        }
+    }
+    Ok(())
+}
+
+fn write_file(
+    path: &PathBuf,
+    format: report::Format,
+    result: &ScanResult,
+    options: &ReportOptions,
+) -> Result<(), UsageError> {
+    let failed = |error: io::Error| UsageError::Output {
+        path: path.display().to_string(),
+        source: error,
+    };
+    let file = File::create(path).map_err(failed)?;
+    let mut writer = BufWriter::new(file);
+    // Files never get terminal colours.
+    let plain = ReportOptions {
+        color: false,
+        ..options.clone()
+    };
+    report::write(format, result, &plain, &mut writer).map_err(failed)?;
+    writer.flush().map_err(failed)
+}
+
+/// Files that could not be read make the run fail, even with findings,
+/// because a partial scan must not pass a CI gate.
+fn outcome(result: &ScanResult, fail_on: FailOn) -> Outcome {
+    if !result.errors.is_empty() {
+        return Outcome::Failed;
+    }
+    let threshold = match fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Note => Severity::Note,
+        FailOn::None => return Outcome::Clean,
+    };
+    let failing = result
+        .files
+        .iter()
+        .flat_map(|file| &file.findings)
+        .any(|located| located.finding.severity >= threshold);
+    if failing {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    }
+}

@@ -1,0 +1,96 @@
+//! Running a scan from command-line arguments: checking the paths, finding
+//! the configuration for each, and merging the results. Shared by `check`
+//! and `inventory`.
+
+use std::path::PathBuf;
+
+use super::{UsageError, choose_lang};
+use crate::catalogue;
+use crate::cli::ScanArgs;
+use crate::config::{self, LoadedConfig, ProfileTable};
+use crate::discover::WalkOptions;
+use crate::scan::{ScanOptions, ScanResult, scan};
+use crate::settings::{self, Overrides};
+
+/// A finished scan and the codes of every rule that ran in it.
+pub struct Scanned {
+    pub result: ScanResult,
+    pub enabled_rules: Vec<String>,
+}
+
+/// Scans each group of paths with its configuration. With `inventory`,
+/// every call site is recorded as well as the findings.
+pub fn run_scan(args: &ScanArgs, inventory: bool) -> Result<Scanned, UsageError> {
+    for path in &args.paths {
+        if std::fs::symlink_metadata(path).is_err() {
+            return Err(UsageError::PathNotFound(path.display().to_string()));
+        }
+    }
+    let overrides = overrides(args);
+    let mut result = ScanResult::default();
+    let mut enabled_rules: Vec<String> = Vec::new();
+    for (config, paths) in config_groups(args)? {
+        let settings = settings::resolve(config.as_ref(), &overrides)?;
+        for rule in catalogue::rules() {
+            if settings.is_enabled(&rule.id) && !enabled_rules.contains(&rule.id) {
+                enabled_rules.push(rule.id.clone());
+            }
+        }
+        let options = ScanOptions {
+            walk: WalkOptions {
+                threads: args.threads,
+                follow_links: args.follow_links,
+            },
+            max_file_size: args.max_file_size,
+            lang: choose_lang(&args.display),
+            settings,
+            inventory,
+        };
+        result.merge(scan(&paths, &options));
+    }
+    enabled_rules.sort();
+    for error in &result.errors {
+        tracing::error!("cannot read {}: {}", error.path, error.message);
+    }
+    Ok(Scanned {
+        result,
+        enabled_rules,
+    })
+}
+
+fn overrides(args: &ScanArgs) -> Overrides {
+    let list = |names: &Vec<String>| (!names.is_empty()).then(|| names.clone());
+    Overrides {
+        profile: ProfileTable {
+            role: args.profile.role,
+            networks: args.profile.networks,
+            all_group: args.profile.all_group,
+        },
+        select: list(&args.select),
+        ignore: list(&args.ignore),
+        severity: args.severity.iter().cloned().collect(),
+    }
+}
+
+/// Scanned paths that share one configuration file, or none.
+type ConfigGroup = (Option<LoadedConfig>, Vec<PathBuf>);
+
+/// Groups the scanned paths by the configuration file that applies to
+/// each, so that each group is scanned with its own settings.
+fn config_groups(args: &ScanArgs) -> Result<Vec<ConfigGroup>, UsageError> {
+    if args.isolated {
+        return Ok(vec![(None, args.paths.clone())]);
+    }
+    if let Some(file) = &args.config {
+        return Ok(vec![(Some(config::load(file)?), args.paths.clone())]);
+    }
+    let mut groups: Vec<ConfigGroup> = Vec::new();
+    for path in &args.paths {
+        let found = config::discover(path)?;
+        match groups.iter_mut().find(|(config, _)| *config == found) {
+            Some((_, paths)) => paths.push(path.clone()),
+            None => groups.push((found, vec![path.clone()])),
+        }
+    }
+    Ok(groups)
+}

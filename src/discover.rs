@@ -1,0 +1,82 @@
+//! Finding the files to scan: the `ignore` crate's parallel walker, which
+//! honours `.gitignore` and `.ignore` and skips hidden folders.
+
+use std::path::{Path, PathBuf};
+
+use ignore::overrides::{Override, OverrideBuilder};
+use ignore::{WalkBuilder, WalkParallel};
+
+pub struct WalkOptions {
+    pub threads: usize,
+    pub follow_links: bool,
+}
+
+/// Builds a parallel walk over `paths`. A path that names a file is always
+/// visited, even if it is hidden or ignored, because the user asked for it.
+pub fn walker(
+    paths: &[PathBuf],
+    options: &WalkOptions,
+    exclude: Option<&(PathBuf, Vec<String>)>,
+) -> WalkParallel {
+    let (first, rest) = paths.split_first().expect("at least one path");
+    let mut builder = WalkBuilder::new(first);
+    for path in rest {
+        builder.add(path);
+    }
+    builder
+        .threads(options.threads)
+        .follow_links(options.follow_links)
+        // Ignore files apply inside a repository and outside of one alike,
+        // so a scan of an unpacked tarball honours its `.gitignore` too.
+        .require_git(false);
+    if let Some((root, globs)) = exclude {
+        builder.overrides(exclusions(root, globs));
+    }
+    builder.build_parallel()
+}
+
+/// Turns `exclude` globs into walker overrides. Globs were checked when the
+/// configuration was loaded, so one that fails here is skipped with a
+/// warning rather than stopping the scan.
+fn exclusions(root: &Path, globs: &[String]) -> Override {
+    let mut builder = OverrideBuilder::new(root);
+    for glob in globs {
+        if let Err(error) = builder.add(&format!("!{glob}")) {
+            tracing::warn!("ignoring exclude glob {glob:?}: {error}");
+        }
+    }
+    builder.build().unwrap_or_else(|error| {
+        tracing::warn!("ignoring exclude globs: {error}");
+        Override::empty()
+    })
+}
+
+/// Returns the path as output formats show it: relative to the current
+/// folder when it lies inside it, with `/` separators and no leading `./`.
+pub fn display_path(path: &Path, current_dir: Option<&Path>) -> String {
+    let relative = current_dir
+        .and_then(|dir| path.strip_prefix(dir).ok())
+        .unwrap_or(path);
+    let mut text = relative.to_string_lossy().replace('\\', "/");
+    while let Some(rest) = text.strip_prefix("./") {
+        text = rest.to_string();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_paths_are_relative_with_forward_slashes() {
+        let cwd = Path::new("/repo");
+        assert_eq!(display_path(Path::new("./a/b.sh"), Some(cwd)), "a/b.sh");
+        assert_eq!(display_path(Path::new("/repo/a/b.sh"), Some(cwd)), "a/b.sh");
+        assert_eq!(
+            display_path(Path::new("/elsewhere/b.sh"), Some(cwd)),
+            "/elsewhere/b.sh"
+        );
+        assert_eq!(display_path(Path::new("a/./b.sh"), None), "a/./b.sh");
+    }
+}

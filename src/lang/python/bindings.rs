@@ -1,0 +1,386 @@
+//! Recording name bindings and dict writes while the syntax tree is
+//! walked: assignments, `with ... as`, loop targets, imports, `del`, and
+//! `d.update(...)`-style calls.
+
+use tree_sitter::Node;
+
+use super::index::{CallRecord, Walker};
+use super::scopes::{Binding, BindingKind, Mutation, MutationKind, ScopeId};
+use super::syntax::{callee_parts, named_children, node_text, unparenthesize};
+
+/// Maximum length of an `a = b = c = value` chain that is followed to its
+/// value.
+const ASSIGNMENT_CHAIN_MAX: usize = 32;
+
+impl<'t> Walker<'t> {
+    pub(super) fn bind(
+        &mut self,
+        scope: ScopeId,
+        name: &'t str,
+        position: usize,
+        kind: BindingKind<'t>,
+    ) {
+        let branches = self.current_branches();
+        let binding = Binding {
+            position,
+            kind,
+            scope: self.current_scope(),
+            branches,
+        };
+        self.index.scopes[scope]
+            .bindings
+            .entry(name)
+            .or_default()
+            .push(binding);
+    }
+
+    // `x = value`, `self.x = value`, `d[key] = value`, `a, b = 1, 2`
+    pub(super) fn record_assignment(&mut self, node: Node<'t>) {
+        let Some(left) = node.child_by_field_name("left") else {
+            return;
+        };
+        // `x: int` declares a type and binds nothing.
+        let Some(right) = node.child_by_field_name("right") else {
+            return;
+        };
+        let Some(value) = chain_value(right) else {
+            return;
+        };
+        let position = node.end_byte();
+        self.record_target(left, position, value);
+    }
+
+    pub(super) fn record_target(&mut self, target: Node<'t>, position: usize, value: Node<'t>) {
+        let source = self.index.source;
+        let scope = self.current_scope();
+        match target.kind() {
+            "identifier" => self.bind(
+                scope,
+                node_text(target, source),
+                position,
+                BindingKind::Value(value),
+            ),
+            "attribute" => self.record_instance_attribute(target, position, value),
+            "subscript" => self.record_set_item(target, position, value),
+            "pattern_list" | "tuple_pattern" | "list_pattern" => {
+                for (index, element) in named_children(target).into_iter().enumerate() {
+                    if element.kind() == "identifier" {
+                        let kind = BindingKind::Element { value, index };
+                        self.bind(scope, node_text(element, source), position, kind);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // `self.session = requests.Session()` in a method of a class.
+    pub(super) fn record_instance_attribute(
+        &mut self,
+        target: Node<'t>,
+        position: usize,
+        value: Node<'t>,
+    ) {
+        let source = self.index.source;
+        let method = self.current_scope();
+        let (Some(object), Some(attribute)) = (
+            target.child_by_field_name("object"),
+            target.child_by_field_name("attribute"),
+        ) else {
+            return;
+        };
+        let method_scope = &self.index.scopes[method];
+        let Some(instance) = method_scope.instance_parameter() else {
+            return;
+        };
+        let Some(class) = method_scope.class else {
+            return;
+        };
+        if object.kind() != "identifier" || node_text(object, source) != instance {
+            return;
+        }
+        let binding = Binding {
+            position,
+            kind: BindingKind::Value(value),
+            scope: method,
+            branches: self.current_branches(),
+        };
+        self.index.scopes[class]
+            .attributes
+            .entry(node_text(attribute, source))
+            .or_default()
+            .push(binding);
+    }
+
+    // `params["ag_title"] = title`
+    pub(super) fn record_set_item(&mut self, target: Node<'t>, position: usize, value: Node<'t>) {
+        let (Some(dict), Some(key)) = (
+            target.child_by_field_name("value"),
+            target.child_by_field_name("subscript"),
+        ) else {
+            return;
+        };
+        self.record_mutation(dict, position, MutationKind::SetItem { key, value });
+    }
+
+    pub(super) fn record_mutation(
+        &mut self,
+        dict: Node<'t>,
+        position: usize,
+        kind: MutationKind<'t>,
+    ) {
+        let dict = unparenthesize(dict);
+        if dict.kind() != "identifier" {
+            return;
+        }
+        let name = node_text(dict, self.index.source);
+        let mutation = Mutation {
+            position,
+            branches: self.current_branches(),
+            kind,
+        };
+        let scope = self.current_scope();
+        self.index.scopes[scope]
+            .mutations
+            .entry(name)
+            .or_default()
+            .push(mutation);
+    }
+
+    // `url += "?action=list"`
+    pub(super) fn record_augmented_assignment(&mut self, node: Node<'t>) {
+        let source = self.index.source;
+        let (Some(left), Some(operator), Some(value)) = (
+            node.child_by_field_name("left"),
+            node.child_by_field_name("operator"),
+            node.child_by_field_name("right"),
+        ) else {
+            return;
+        };
+        if left.kind() == "identifier" {
+            let kind = BindingKind::Augmented {
+                operator: node_text(operator, source),
+                value,
+            };
+            self.bind(
+                self.current_scope(),
+                node_text(left, source),
+                node.end_byte(),
+                kind,
+            );
+        }
+    }
+
+    // `if (url := build()):`
+    pub(super) fn record_named_expression(&mut self, node: Node<'t>) {
+        let (Some(name), Some(value)) = (
+            node.child_by_field_name("name"),
+            node.child_by_field_name("value"),
+        ) else {
+            return;
+        };
+        let name = node_text(name, self.index.source);
+        self.bind(
+            self.current_scope(),
+            name,
+            node.end_byte(),
+            BindingKind::Value(value),
+        );
+    }
+
+    // `with requests.Session() as session:`
+    pub(super) fn record_with_item(&mut self, node: Node<'t>) {
+        let Some(value) = node.child_by_field_name("value") else {
+            return;
+        };
+        if value.kind() != "as_pattern" {
+            return;
+        }
+        let Some(expression) = value.named_child(0) else {
+            return;
+        };
+        let Some(alias) = value
+            .child_by_field_name("alias")
+            .and_then(|alias| alias.named_child(0))
+        else {
+            return;
+        };
+        if alias.kind() == "identifier" {
+            let name = node_text(alias, self.index.source);
+            self.bind(
+                self.current_scope(),
+                name,
+                node.end_byte(),
+                BindingKind::Value(expression),
+            );
+        }
+    }
+
+    // `for ip in ips:` binds `ip` to values this front end does not follow.
+    pub(super) fn record_loop_targets(&mut self, node: Node<'t>) {
+        let Some(left) = node.child_by_field_name("left") else {
+            return;
+        };
+        let targets = match left.kind() {
+            "identifier" => vec![left],
+            _ => named_children(left),
+        };
+        for target in targets
+            .into_iter()
+            .filter(|target| target.kind() == "identifier")
+        {
+            let name = node_text(target, self.index.source);
+            self.bind(
+                self.current_scope(),
+                name,
+                left.end_byte(),
+                BindingKind::Opaque(target),
+            );
+        }
+    }
+
+    // `except RequestException as error:`
+    pub(super) fn record_except_alias(&mut self, node: Node<'t>) {
+        let alias = named_children(node)
+            .into_iter()
+            .find(|child| child.kind() == "as_pattern")
+            .and_then(|pattern| pattern.child_by_field_name("alias"))
+            .and_then(|alias| alias.named_child(0));
+        if let Some(alias) = alias.filter(|alias| alias.kind() == "identifier") {
+            let name = node_text(alias, self.index.source);
+            self.bind(
+                self.current_scope(),
+                name,
+                alias.end_byte(),
+                BindingKind::Opaque(alias),
+            );
+        }
+    }
+
+    pub(super) fn record_import(&mut self, node: Node<'t>) {
+        let source = self.index.source;
+        let scope = self.current_scope();
+        let module = node
+            .child_by_field_name("module_name")
+            .map(|module| node_text(module, source));
+        let mut cursor = node.walk();
+        let names: Vec<Node<'t>> = node.children_by_field_name("name", &mut cursor).collect();
+        for name in names {
+            let (dotted, alias) = match name.kind() {
+                "aliased_import" => (
+                    name.child_by_field_name("name"),
+                    name.child_by_field_name("alias"),
+                ),
+                _ => (Some(name), None),
+            };
+            let Some(dotted) = dotted else {
+                continue;
+            };
+            let path = node_text(dotted, source);
+            self.note_qualys_import(module.unwrap_or(path));
+            let (local, kind) =
+                import_binding(module, path, alias.map(|alias| node_text(alias, source)));
+            self.bind(scope, local, node.end_byte(), kind);
+        }
+        if let Some(module) = module {
+            self.note_qualys_import(module);
+        }
+    }
+
+    fn note_qualys_import(&mut self, module: &str) {
+        let root = module.split('.').next().unwrap_or("");
+        if root == "qualysapi" || root == "qualysdk" {
+            self.index.imports_qualys_library = true;
+        }
+    }
+
+    // `del params["ag_title"]`
+    pub(super) fn record_delete(&mut self, node: Node<'t>) {
+        let mut targets = Vec::new();
+        for child in named_children(node) {
+            match child.kind() {
+                "expression_list" => targets.extend(named_children(child)),
+                _ => targets.push(child),
+            }
+        }
+        for target in targets
+            .into_iter()
+            .filter(|target| target.kind() == "subscript")
+        {
+            let (Some(dict), Some(key)) = (
+                target.child_by_field_name("value"),
+                target.child_by_field_name("subscript"),
+            ) else {
+                continue;
+            };
+            self.record_mutation(dict, node.end_byte(), MutationKind::Remove { key });
+        }
+    }
+
+    pub(super) fn record_call(&mut self, node: Node<'t>) {
+        let scope = self.current_scope();
+        self.index.calls.push(CallRecord { node, scope });
+        let Some((Some(receiver), method)) = callee_parts(node, self.index.source) else {
+            return;
+        };
+        let kind = match method {
+            // `params.update({"ag_title": title})`
+            "update" => MutationKind::Update(node),
+            // `params.setdefault("action", "add")`
+            "setdefault" => MutationKind::SetDefault(node),
+            // `params.pop("ag_title", None)`
+            "pop" => match first_argument(node) {
+                Some(key) => MutationKind::Remove { key },
+                None => return,
+            },
+            _ => return,
+        };
+        self.record_mutation(receiver, node.end_byte(), kind);
+    }
+
+    pub(super) fn record_return(&mut self, node: Node<'t>) {
+        if let Some(value) = named_children(node).into_iter().next() {
+            let scope = self.current_scope();
+            self.index.scopes[scope].returns.push(value);
+        }
+    }
+}
+
+/// Follows `a = b = value` to `value`.
+fn chain_value(right: Node) -> Option<Node> {
+    let mut value = right;
+    for _ in 0..ASSIGNMENT_CHAIN_MAX {
+        if value.kind() != "assignment" {
+            return Some(value);
+        }
+        value = value.child_by_field_name("right")?;
+    }
+    None
+}
+
+fn first_argument(call: Node) -> Option<Node> {
+    let arguments = call.child_by_field_name("arguments")?;
+    named_children(arguments).into_iter().next()
+}
+
+/// The local name an import binds and what it refers to.
+fn import_binding<'t>(
+    module: Option<&'t str>,
+    path: &'t str,
+    alias: Option<&'t str>,
+) -> (&'t str, BindingKind<'t>) {
+    match (module, alias) {
+        // `from urllib.parse import urlencode as encode`
+        (Some(module), alias) => (
+            alias.unwrap_or(path),
+            BindingKind::ImportFrom { module, name: path },
+        ),
+        // `import requests as r`
+        (None, Some(alias)) => (alias, BindingKind::Import(path)),
+        // `import urllib.request` binds `urllib`.
+        (None, None) => {
+            let root = path.split('.').next().unwrap_or(path);
+            (root, BindingKind::Import(root))
+        }
+    }
+}

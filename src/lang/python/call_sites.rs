@@ -1,0 +1,117 @@
+//! Turning a recognised request into a call site: the endpoint from the
+//! URL, and the parameters from the query string and each body argument.
+
+use super::http_clients::HttpRequest;
+use super::library_calls::LibraryRequest;
+use super::value::Body;
+use crate::endpoint::parse_url;
+use crate::language::Language;
+use crate::model::{CallSite, Param, Span, Target, Unresolved};
+use crate::template::{FormFields, Template};
+
+/// Everything read from one request before it becomes a call site.
+#[derive(Clone, Debug)]
+pub(super) struct RequestParts {
+    pub target: RequestTarget,
+    pub method: Option<String>,
+    /// Parameters a library helper sends without a body argument.
+    pub params: Vec<Param>,
+    pub bodies: Vec<Body>,
+    pub unresolved: Vec<Unresolved>,
+    pub via: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub(super) enum RequestTarget {
+    /// A URL whose API path is still to be found; requests to other hosts
+    /// and paths are not call sites.
+    Url(Template),
+    /// The endpoint of a Qualys library helper, always a call site.
+    Library { target: Target, query: FormFields },
+}
+
+impl From<HttpRequest> for RequestParts {
+    fn from(request: HttpRequest) -> Self {
+        RequestParts {
+            target: RequestTarget::Url(request.url),
+            method: request.method,
+            params: Vec::new(),
+            bodies: request.bodies,
+            unresolved: request.unresolved,
+            via: None,
+        }
+    }
+}
+
+impl From<LibraryRequest> for RequestParts {
+    fn from(request: LibraryRequest) -> Self {
+        RequestParts {
+            target: RequestTarget::Library {
+                target: request.target,
+                query: request.query,
+            },
+            method: request.method,
+            params: request.params,
+            bodies: request.bodies,
+            unresolved: request.unresolved,
+            via: Some(request.via),
+        }
+    }
+}
+
+impl RequestParts {
+    /// Builds the call site reported at `span`, or `None` when the request
+    /// does not go to a Qualys API path.
+    pub(super) fn into_call_site(self, span: Span) -> Option<CallSite> {
+        let (target, query) = match self.target {
+            RequestTarget::Url(url) => {
+                let parsed = parse_url(&url, span);
+                if !is_qualys_target(&parsed.target) {
+                    return None;
+                }
+                (parsed.target, parsed.query)
+            }
+            RequestTarget::Library { target, query } => (target, query),
+        };
+        let mut params = self.params;
+        let mut unresolved = query.unresolved;
+        params.extend(query.params);
+        for body in self.bodies {
+            let fields = body.value.form_fields(&body.description, body.span);
+            params.extend(fields.params);
+            unresolved.extend(fields.unresolved);
+        }
+        unresolved.extend(self.unresolved);
+        Some(CallSite {
+            language: Language::Python,
+            span,
+            target,
+            method: self.method,
+            params,
+            unresolved,
+            via: self.via,
+        })
+    }
+}
+
+/// Whether a path is in the Qualys API: `/api/<n>.<n>/fo/...` or a v1
+/// script `/msp/<name>.php`.
+pub(super) fn is_qualys_target(target: &Target) -> bool {
+    let Target::Path(path) = target else {
+        return false;
+    };
+    if let Some(script) = path.strip_prefix("/msp/") {
+        return script.ends_with(".php");
+    }
+    let Some(rest) = path.strip_prefix("/api/") else {
+        return false;
+    };
+    let Some((version, rest)) = rest.split_once('/') else {
+        return false;
+    };
+    let numeric = |text: &str| !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit());
+    let version_ok = version
+        .split_once('.')
+        .is_some_and(|(major, minor)| numeric(major) && numeric(minor));
+    version_ok && rest.starts_with("fo/")
+}

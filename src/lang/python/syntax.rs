@@ -1,0 +1,148 @@
+//! Small helpers over tree-sitter-python nodes: source text, spans and the
+//! arguments of a call.
+
+use tree_sitter::Node;
+
+use crate::model::Span;
+
+/// Maximum length of an expression quoted in a description.
+const DESCRIPTION_MAX_CHARS: usize = 60;
+
+/// Maximum number of redundant parentheses stripped around an expression
+/// when its shape is inspected. Deeper nesting is left to the resolver, which
+/// has its own depth cap.
+const PARENTHESES_MAX_DEPTH: usize = 16;
+
+pub(super) fn span_of(node: Node) -> Span {
+    Span::new(node.start_byte(), node.end_byte())
+}
+
+pub(super) fn node_text<'s>(node: Node, source: &'s str) -> &'s str {
+    source.get(node.byte_range()).unwrap_or("")
+}
+
+/// Describes an expression for a message: its source text on one line,
+/// shortened to a readable length.
+pub(super) fn describe(node: Node, source: &str) -> String {
+    let collapsed = node_text(node, source)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if collapsed.chars().count() <= DESCRIPTION_MAX_CHARS {
+        return collapsed;
+    }
+    let short: String = collapsed.chars().take(DESCRIPTION_MAX_CHARS - 1).collect();
+    format!("{short}…")
+}
+
+/// Strips redundant parentheses: `((x))` is `x`.
+pub(super) fn unparenthesize(node: Node) -> Node {
+    let mut current = node;
+    for _ in 0..PARENTHESES_MAX_DEPTH {
+        if current.kind() != "parenthesized_expression" {
+            break;
+        }
+        match current.named_child(0) {
+            Some(inner) => current = inner,
+            None => break,
+        }
+    }
+    current
+}
+
+/// Returns the named children of a node, skipping comments.
+pub(super) fn named_children(node: Node) -> Vec<Node> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .filter(|child| child.kind() != "comment")
+        .collect()
+}
+
+/// One argument of a call, as written.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Arg<'t> {
+    /// `f(x)`
+    Positional(Node<'t>),
+    /// `f(name=x)`: the whole `keyword_argument` node and its value.
+    Keyword {
+        name: &'t str,
+        value: Node<'t>,
+        node: Node<'t>,
+    },
+    /// `f(*xs)`: the whole `list_splat` node.
+    Star(Node<'t>),
+    /// `f(**kw)`: the whole `dictionary_splat` node.
+    DoubleStar(Node<'t>),
+}
+
+/// Reads the arguments of a `call` node in source order. A bare generator
+/// argument, as in `f(x for x in y)`, is one positional argument.
+pub(super) fn call_args<'t>(call: Node<'t>, source: &'t str) -> Vec<Arg<'t>> {
+    let Some(arguments) = call.child_by_field_name("arguments") else {
+        return Vec::new();
+    };
+    if arguments.kind() == "generator_expression" {
+        return vec![Arg::Positional(arguments)];
+    }
+    named_children(arguments)
+        .into_iter()
+        .filter_map(|child| read_arg(child, source))
+        .collect()
+}
+
+fn read_arg<'t>(child: Node<'t>, source: &'t str) -> Option<Arg<'t>> {
+    match child.kind() {
+        "keyword_argument" => {
+            let name = child.child_by_field_name("name")?;
+            let value = child.child_by_field_name("value")?;
+            Some(Arg::Keyword {
+                name: node_text(name, source),
+                value,
+                node: child,
+            })
+        }
+        "list_splat" => Some(Arg::Star(child)),
+        "dictionary_splat" => Some(Arg::DoubleStar(child)),
+        "ERROR" => None,
+        _ => Some(Arg::Positional(child)),
+    }
+}
+
+/// Finds an argument by its position among the positional arguments or by
+/// its keyword.
+pub(super) fn find_arg<'t>(
+    args: &[Arg<'t>],
+    position: Option<usize>,
+    keyword: &str,
+) -> Option<Node<'t>> {
+    let by_keyword = args.iter().find_map(|arg| match arg {
+        Arg::Keyword { name, value, .. } if *name == keyword => Some(*value),
+        _ => None,
+    });
+    by_keyword.or_else(|| position.and_then(|index| positional_args(args).nth(index)))
+}
+
+pub(super) fn positional_args<'a, 't>(args: &'a [Arg<'t>]) -> impl Iterator<Item = Node<'t>> + 'a {
+    args.iter().filter_map(|arg| match arg {
+        Arg::Positional(node) => Some(*node),
+        _ => None,
+    })
+}
+
+/// The callee of a call split into its receiver and name: `a.b.post` gives
+/// `(Some(a.b), "post")`, `post` gives `(None, "post")`.
+pub(super) fn callee_parts<'t>(
+    call: Node<'t>,
+    source: &'t str,
+) -> Option<(Option<Node<'t>>, &'t str)> {
+    let function = unparenthesize(call.child_by_field_name("function")?);
+    match function.kind() {
+        "identifier" => Some((None, node_text(function, source))),
+        "attribute" => {
+            let object = function.child_by_field_name("object")?;
+            let name = function.child_by_field_name("attribute")?;
+            Some((Some(object), node_text(name, source)))
+        }
+        _ => None,
+    }
+}

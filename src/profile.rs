@@ -1,0 +1,52 @@
+//! The subscription profile: what a team knows about its own subscription,
+//! which narrows the rules. Every key defaults to unknown.
+
+use clap::ValueEnum;
+use serde::Deserialize;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Manager,
+    UnitManager,
+    Scanner,
+    #[default]
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Networks {
+    On,
+    Off,
+    #[default]
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AllGroup {
+    Assigned,
+    NotAssigned,
+    #[default]
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Profile {
+    pub role: Role,
+    pub networks: Networks,
+    pub all_group: AllGroup,
+}
+
+impl Profile {
+    /// Managers are not restricted by the AGMS changes to IP adds, IP
+    /// updates, asset group lookups and appliance creation.
+    pub fn is_manager(&self) -> bool {
+        self.role == Role::Manager
+    }
+
+    pub fn networks_off(&self) -> bool {
+        self.networks == Networks::Off
+    }
+}

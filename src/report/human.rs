@@ -1,0 +1,143 @@
+//! The default report: miette's graphical diagnostics, each with the
+//! source line, a label under the span, the rule code and slug, and a help
+//! line, followed by one summary line.
+
+use std::fmt;
+use std::io::{self, Write};
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
+
+use super::{ReportOptions, counts};
+use crate::catalogue::{self, Lang};
+use crate::finding::Severity;
+use crate::scan::{FileReport, Located, ScanResult};
+
+pub fn write(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) -> io::Result<()> {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
+    for file in &result.files {
+        let source = NamedSource::new(&file.path, file.source.text.clone());
+        for located in &file.findings {
+            let diagnostic = HumanDiagnostic::new(file, located, source.clone(), options.lang);
+            let mut rendered = String::new();
+            handler
+                .render_report(&mut rendered, &diagnostic)
+                .map_err(io::Error::other)?;
+            writeln!(out, "{rendered}")?;
+        }
+    }
+    writeln!(out, "{}", summary(result))
+}
+
+/// One line: files scanned and skipped, and findings by severity.
+pub fn summary(result: &ScanResult) -> String {
+    let stats = &result.stats;
+    let [errors, warnings, notes] = counts(result);
+    let mut line = format!(
+        "Scanned {} {}",
+        stats.scanned,
+        plural(stats.scanned, "file", "files")
+    );
+    if stats.skipped() > 0 {
+        line += &format!(
+            " ({} skipped: {} binary, {} too large)",
+            stats.skipped(),
+            stats.skipped_binary,
+            stats.skipped_too_large
+        );
+    }
+    if !result.errors.is_empty() {
+        line += &format!(", {} unreadable", result.errors.len());
+    }
+    line += &format!(
+        "; found {errors} {}, {warnings} {}, {notes} {}.",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        plural(notes, "note", "notes")
+    );
+    line
+}
+
+fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
+    if count == 1 { one } else { many }
+}
+
+struct HumanDiagnostic {
+    message: String,
+    code: String,
+    severity: Severity,
+    help: String,
+    label: LabeledSpan,
+    source: NamedSource<String>,
+}
+
+impl HumanDiagnostic {
+    fn new(file: &FileReport, located: &Located, source: NamedSource<String>, lang: Lang) -> Self {
+        let finding = &located.finding;
+        let rule = catalogue::rule(finding.rule);
+        // A multi-line command is underlined on its first line only; the
+        // rest of the command is still shown as context.
+        let (_, line_end) = file.source.line_range(finding.span.start);
+        let end = finding.span.end.min(line_end).max(finding.span.start);
+        let label = LabeledSpan::new_with_span(
+            Some(rule.slug.clone()),
+            (finding.span.start, end - finding.span.start),
+        );
+        HumanDiagnostic {
+            message: finding.message.clone(),
+            code: rule.id.clone(),
+            severity: finding.severity,
+            help: rule.text(lang).fix.trim().to_string(),
+            label,
+            source,
+        }
+    }
+}
+
+impl fmt::Debug for HumanDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HumanDiagnostic")
+            .field("code", &self.code)
+            .finish()
+    }
+}
+
+impl fmt::Display for HumanDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for HumanDiagnostic {}
+
+impl Diagnostic for HumanDiagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Note => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.help))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
+}

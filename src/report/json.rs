@@ -1,0 +1,73 @@
+//! `--format json` and `json-lines`. The shape is versioned by the
+//! top-level `version` and described by `docs/output.schema.json`; fields
+//! are only added within a version, never renamed or removed.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::{ReportOptions, all_findings, counts};
+use crate::catalogue;
+use crate::scan::{FileReport, Located, ScanResult};
+
+pub const JSON_VERSION: u32 = 1;
+
+pub fn write_document(
+    result: &ScanResult,
+    options: &ReportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let findings: Vec<Value> = all_findings(result)
+        .map(|(file, located)| finding(file, located, options))
+        .collect();
+    let errors: Vec<Value> = result
+        .errors
+        .iter()
+        .map(|error| json!({ "path": error.path, "message": error.message }))
+        .collect();
+    let [errors_count, warnings, notes] = counts(result);
+    let stats = &result.stats;
+    let document = json!({
+        "version": JSON_VERSION,
+        "tool": { "name": "agms-lint", "version": env!("CARGO_PKG_VERSION") },
+        "summary": {
+            "files_scanned": stats.scanned,
+            "files_skipped": { "binary": stats.skipped_binary, "too_large": stats.skipped_too_large },
+            "files_unreadable": result.errors.len(),
+            "findings": { "error": errors_count, "warning": warnings, "note": notes },
+            "baseline_applied": options.baseline_applied,
+        },
+        "findings": findings,
+        "errors": errors,
+    });
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+pub fn write_lines(
+    result: &ScanResult,
+    options: &ReportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for (file, located) in all_findings(result) {
+        serde_json::to_writer(&mut *out, &finding(file, located, options))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn finding(file: &FileReport, located: &Located, options: &ReportOptions) -> Value {
+    let rule = catalogue::rule(located.finding.rule);
+    json!({
+        "path": file.path,
+        "language": file.language.name(),
+        "rule": rule.id,
+        "slug": rule.slug,
+        "severity": located.finding.severity,
+        "message": located.finding.message,
+        "help": rule.text(options.lang).fix.trim(),
+        "start": { "line": located.start.line, "column": located.start.column },
+        "end": { "line": located.end.line, "column": located.end.column },
+        "fingerprint": located.fingerprint,
+    })
+}

@@ -1,0 +1,112 @@
+//! Masking of credentials in source text before any of it is printed.
+//!
+//! Scripts that call the Qualys API carry credentials: `curl -u user:pass`,
+//! `Authorization:` headers, `auth=(user, password)`, passwords in URLs and
+//! in variables. Every piece of source text that an output format shows
+//! goes through [`mask`] first. Masking keeps the byte length, so spans
+//! computed on the original text stay valid on the masked text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Each pattern's group named `secret` is masked.
+static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // https://user:password@host/
+        r"(?i)[a-z][a-z0-9+.-]*://(?P<secret>[^/\s@'\x22]+)@",
+        // curl -u user:pass, --user=user:pass, -su "$U:$P", wget --password x
+        r#"(?:^|[\s'"])(?:-[A-Za-z]*[uU]|--user|--proxy-user|--password|--http-password|--ftp-password|--proxy-password)(?:\s+|=)?(?P<secret>"[^"\n]*"|'[^'\n]*'|[^\s'"]+)"#,
+        // -H "Authorization: Basic abc", "X-Api-Token: abc"
+        r"(?i)(?:authorization|proxy-authorization|cookie|x-[a-z0-9-]*(?:token|key|auth|secret|password)[a-z0-9-]*)\s*['\x22]?\s*[:=]\s*['\x22]?(?P<secret>[^'\x22\n]+)",
+        // auth=("user", "pass"), HTTPBasicAuth("user", "pass"), BasicAuth(...)
+        r"(?:\bauth\s*=\s*[(\[]|Auth\()(?P<secret>[^)\]\n]*)",
+        // password=x, QG_PASSWORD="x", "api_key": "x", token: x
+        r#"(?i)[A-Za-z0-9_]*(?:pass(?:word|wd)?|token|secret|api_?key|credential)[A-Za-z0-9_]*['"]?\s*[:=]\s*(?P<secret>"[^"\n]*"|'[^'\n]*'|[^\s'"&,;)]+)"#,
+    ]
+    .iter()
+    .map(|pattern| Regex::new(pattern).expect("credential pattern is valid"))
+    .collect()
+});
+
+/// Returns `text` with every credential replaced by `*`, byte for byte.
+pub fn mask(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for pattern in PATTERNS.iter() {
+        for captures in pattern.captures_iter(text) {
+            if let Some(secret) = captures.name("secret") {
+                bytes[secret.range()].fill(b'*');
+            }
+        }
+    }
+    // Masking replaces whole characters with ASCII stars, but a match can
+    // still end inside a multi-byte character; lossy conversion keeps the
+    // result valid UTF-8 in that case.
+    String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_masked(line: &str, secret: &str) {
+        let masked = mask(line);
+        assert!(!masked.contains(secret), "{secret:?} visible in {masked:?}");
+        assert_eq!(
+            masked.len(),
+            line.len(),
+            "masking changed the length of {line:?}"
+        );
+    }
+
+    #[test]
+    fn shell_credentials_are_masked() {
+        assert_masked(
+            r#"curl -u "admin:Hunter2!" https://h/api/2.0/fo/scan/"#,
+            "Hunter2!",
+        );
+        assert_masked("curl -u admin:Hunter2 https://h/", "Hunter2");
+        assert_masked("curl -sSu admin:Hunter2 https://h/", "Hunter2");
+        assert_masked("curl --user=admin:Hunter2 https://h/", "Hunter2");
+        assert_masked("wget --password 'Hunter2' https://h/", "Hunter2");
+        assert_masked(
+            r#"curl -H "Authorization: Basic YWRtaW46aHVudGVy" https://h/"#,
+            "YWRtaW46aHVudGVy",
+        );
+        assert_masked(r#"curl -H 'X-Api-Token: tok123' https://h/"#, "tok123");
+        assert_masked(
+            "curl https://admin:Hunter2@qualysapi.qualys.com/msp/user.php",
+            "Hunter2",
+        );
+        assert_masked(r#"QG_PASSWORD="Hunter2""#, "Hunter2");
+        assert_masked(
+            "curl -d 'action=add&password=Hunter2&x=1' https://h/",
+            "Hunter2",
+        );
+    }
+
+    #[test]
+    fn python_credentials_are_masked() {
+        assert_masked(
+            r#"requests.post(url, auth=("admin", "Hunter2"))"#,
+            "Hunter2",
+        );
+        assert_masked(r#"s.auth = HTTPBasicAuth("admin", "Hunter2")"#, "Hunter2");
+        assert_masked(
+            r#"qualysapi.connect(username="admin", password="Hunter2")"#,
+            "Hunter2",
+        );
+        assert_masked(
+            r#"headers = {"Authorization": "Bearer abc.def"}"#,
+            "abc.def",
+        );
+        assert_masked(r#"conf = {"api_key": "k-123"}"#, "k-123");
+    }
+
+    #[test]
+    fn ordinary_code_is_kept() {
+        let line = r#"curl -d "action=add&ag_title=All" https://qualysapi.qualys.com/api/2.0/fo/asset/ip/"#;
+        assert_eq!(mask(line), line);
+    }
+}

@@ -1,0 +1,246 @@
+//! Inline suppressions: `# agms-lint: ignore[AGMS001] reason` on a
+//! finding's line or on a comment line just above it, and
+//! `# agms-lint: ignore-file[AGMS011]` for a whole file. A suppression must
+//! name its rules; one that names none, or that suppresses nothing, is
+//! itself reported.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::catalogue::{self, Lang};
+use crate::finding::Finding;
+use crate::model::Span;
+
+pub const UNUSED_SUPPRESSION: &str = "AGMS100";
+pub const SUPPRESSION_WITHOUT_CODE: &str = "AGMS101";
+
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"#\s*agms-lint:\s*(?P<kind>ignore-file|ignore)\b(?:\[(?P<codes>[^\]]*)\])?")
+        .expect("suppression pattern is valid")
+});
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Directive {
+    whole_file: bool,
+    /// 0-based line of the comment.
+    line: usize,
+    /// True when the line holds nothing but the comment, so that it also
+    /// covers the next line.
+    own_line: bool,
+    /// Rule codes as written, with whether each suppressed something.
+    codes: Vec<(String, bool)>,
+    span: Span,
+}
+
+/// Removes suppressed findings and adds findings for suppressions that
+/// name no rule or suppress nothing. `line_of` maps a byte offset to its
+/// 0-based line. `enabled` tells which rules ran: a suppression of a rule
+/// that did not run is not called unused.
+pub fn apply(
+    text: &str,
+    findings: Vec<Finding>,
+    line_of: impl Fn(usize) -> usize,
+    enabled: impl Fn(&str) -> bool,
+    lang: Lang,
+) -> Vec<Finding> {
+    if memchr::memmem::find(text.as_bytes(), b"agms-lint:").is_none() {
+        return findings;
+    }
+    let mut directives = parse(text, &line_of);
+    let mut kept: Vec<Finding> = findings
+        .into_iter()
+        .filter(|finding| !suppress(&mut directives, finding, line_of(finding.span.start)))
+        .collect();
+    for directive in &directives {
+        kept.extend(report(directive, &enabled, lang));
+    }
+    kept
+}
+
+fn parse(text: &str, line_of: &impl Fn(usize) -> usize) -> Vec<Directive> {
+    DIRECTIVE
+        .captures_iter(text)
+        .map(|captures| {
+            let whole = captures.get(0).expect("match");
+            let line_start = text[..whole.start()]
+                .rfind(['\n', '\r'])
+                .map_or(0, |at| at + 1);
+            let codes = captures
+                .name("codes")
+                .map(|codes| {
+                    codes
+                        .as_str()
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|code| !code.is_empty())
+                })
+                .into_iter()
+                .flatten()
+                .map(|code| (canonical_code(code), false))
+                .collect();
+            Directive {
+                whole_file: &captures["kind"] == "ignore-file",
+                line: line_of(whole.start()),
+                own_line: text[line_start..whole.start()].trim().is_empty(),
+                codes,
+                span: Span::new(whole.start(), whole.end()),
+            }
+        })
+        .collect()
+}
+
+/// Accepts a rule's slug in place of its code.
+fn canonical_code(name: &str) -> String {
+    catalogue::find(name).map_or_else(|| name.to_string(), |rule| rule.id.clone())
+}
+
+fn covers(directive: &Directive, line: usize) -> bool {
+    directive.whole_file
+        || directive.line == line
+        || (directive.own_line && directive.line + 1 == line)
+}
+
+/// Marks the first directive that covers the finding as used.
+fn suppress(directives: &mut [Directive], finding: &Finding, line: usize) -> bool {
+    for directive in directives
+        .iter_mut()
+        .filter(|directive| covers(directive, line))
+    {
+        if let Some(code) = directive
+            .codes
+            .iter_mut()
+            .find(|(code, _)| code == finding.rule)
+        {
+            code.1 = true;
+            return true;
+        }
+    }
+    false
+}
+
+fn report(directive: &Directive, enabled: &impl Fn(&str) -> bool, lang: Lang) -> Vec<Finding> {
+    if directive.codes.is_empty() {
+        if !enabled(SUPPRESSION_WITHOUT_CODE) {
+            return Vec::new();
+        }
+        let rule = catalogue::rule(SUPPRESSION_WITHOUT_CODE);
+        let message = rule.message(lang, "default", &[]);
+        return vec![finding(rule, rule.severity, directive.span, message)];
+    }
+    if !enabled(UNUSED_SUPPRESSION) {
+        return Vec::new();
+    }
+    let rule = catalogue::rule(UNUSED_SUPPRESSION);
+    directive
+        .codes
+        .iter()
+        .filter(|(code, used)| !used && (catalogue::find(code).is_none() || enabled(code)))
+        .map(|(code, _)| {
+            let message = rule.message(lang, "default", &[("code", code)]);
+            finding(rule, rule.severity, directive.span, message)
+        })
+        .collect()
+}
+
+fn finding(
+    rule: &'static catalogue::Rule,
+    severity: crate::finding::Severity,
+    span: Span,
+    message: String,
+) -> Finding {
+    Finding {
+        rule: rule.id.as_str(),
+        severity,
+        span,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Severity;
+    use crate::source::SourceText;
+
+    fn finding_on(text: &str, line: usize, rule: &'static str) -> Finding {
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        Finding {
+            rule,
+            severity: Severity::Error,
+            span: Span::new(start, start + 1),
+            message: String::new(),
+        }
+    }
+
+    fn run(text: &str, findings: Vec<Finding>) -> Vec<&'static str> {
+        let source = SourceText::new(text.to_string());
+        let line_of = |offset| source.position(offset).line - 1;
+        apply(text, findings, line_of, |_| true, Lang::En)
+            .into_iter()
+            .map(|finding| finding.rule)
+            .collect()
+    }
+
+    #[test]
+    fn same_line_and_line_above_suppress() {
+        let text = "curl x # agms-lint: ignore[AGMS001] moved later\n# agms-lint: ignore[AGMS002]\ncurl y\n";
+        let findings = vec![
+            finding_on(text, 0, "AGMS001"),
+            finding_on(text, 2, "AGMS002"),
+        ];
+        assert_eq!(run(text, findings), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn trailing_comment_does_not_cover_next_line() {
+        let text = "curl x # agms-lint: ignore[AGMS001]\ncurl y\n";
+        let findings = vec![finding_on(text, 1, "AGMS001")];
+        assert_eq!(run(text, findings), ["AGMS001", UNUSED_SUPPRESSION]);
+    }
+
+    #[test]
+    fn several_codes_and_slugs() {
+        let text = "# agms-lint: ignore[AGMS001, ip-add-missing-ag-title]\ncurl x\n";
+        let findings = vec![
+            finding_on(text, 1, "AGMS001"),
+            finding_on(text, 1, "AGMS002"),
+        ];
+        assert_eq!(run(text, findings), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn other_code_does_not_suppress() {
+        let text = "# agms-lint: ignore[AGMS003]\ncurl x\n";
+        let findings = vec![finding_on(text, 1, "AGMS001")];
+        assert_eq!(run(text, findings), ["AGMS001", UNUSED_SUPPRESSION]);
+    }
+
+    #[test]
+    fn file_wide_suppression() {
+        let text = "#!/bin/sh\n# agms-lint: ignore-file[AGMS011]\n\n\ncurl a\ncurl b\n";
+        let findings = vec![
+            finding_on(text, 4, "AGMS011"),
+            finding_on(text, 5, "AGMS011"),
+        ];
+        assert_eq!(run(text, findings), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn bare_suppression_is_reported_and_suppresses_nothing() {
+        let text = "# agms-lint: ignore\ncurl x\n";
+        let findings = vec![finding_on(text, 1, "AGMS001")];
+        assert_eq!(run(text, findings), ["AGMS001", SUPPRESSION_WITHOUT_CODE]);
+        let empty = "curl x # agms-lint: ignore[]\n";
+        assert_eq!(run(empty, vec![]), [SUPPRESSION_WITHOUT_CODE]);
+    }
+
+    #[test]
+    fn unused_suppression_of_a_disabled_rule_is_not_reported() {
+        let text = "# agms-lint: ignore[AGMS011]\ncurl x\n";
+        let source = SourceText::new(text.to_string());
+        let line_of = |offset| source.position(offset).line - 1;
+        let kept = apply(text, vec![], line_of, |code| code != "AGMS011", Lang::En);
+        assert_eq!(kept, vec![]);
+    }
+}
