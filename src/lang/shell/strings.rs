@@ -15,13 +15,16 @@ use super::resolve::Resolver;
 use super::syntax::{children, children_with_fields, node_span, span_text};
 use super::word::{Word, drop_prefix};
 
-/// Reads each pattern of each `case` item: `*"text"*)`, `a|b)`.
+/// Reads each pattern of each `case` item: `*"text"*)`, `a|b)`. An item
+/// whose only command is `continue`, as in `All) continue ;;`, skips the
+/// value rather than looking for it.
 pub fn case_patterns(node: Node, resolver: &Resolver, nocasematch: bool) -> Vec<StringUse> {
     let mut uses = Vec::new();
-    for item in children(node)
+    let items = children(node)
         .into_iter()
-        .filter(|n| n.kind() == "case_item")
-    {
+        .filter(|n| n.kind() == "case_item");
+    for item in items {
+        let start = uses.len();
         let mut pattern: Vec<Node> = Vec::new();
         for (field, child) in children_with_fields(item) {
             match (field, child.kind()) {
@@ -38,8 +41,43 @@ pub fn case_patterns(node: Node, resolver: &Resolver, nocasematch: bool) -> Vec<
             }
         }
         uses.extend(glob_use(&pattern, resolver, nocasematch, false));
+        if only_continues(item, resolver) {
+            uses[start..].iter_mut().for_each(as_skip);
+        }
     }
     uses
+}
+
+/// True when the commands of a `case` item, after its `)`, are all
+/// `continue`.
+fn only_continues(item: Node, resolver: &Resolver) -> bool {
+    let parts = children(item);
+    let Some(close) = parts.iter().position(|part| part.kind() == ")") else {
+        return false;
+    };
+    let commands: Vec<&Node> = parts[close + 1..]
+        .iter()
+        .filter(|part| part.is_named() && part.kind() != "comment")
+        .collect();
+    let is_continue = |command: &&Node| {
+        command.kind() == "command"
+            && command
+                .child_by_field_name("name")
+                .is_some_and(|name| resolver.source(name) == "continue")
+    };
+    !commands.is_empty() && commands.iter().all(is_continue)
+}
+
+/// Turns a use in a test that skips the value (`!=`, a `continue` branch)
+/// into an inequality. A regular expression keeps its kind, since its text
+/// is not the value.
+fn as_skip(use_: &mut StringUse) {
+    if matches!(
+        use_.kind,
+        StringUseKind::Equality | StringUseKind::Substring
+    ) {
+        use_.kind = StringUseKind::Inequality;
+    }
 }
 
 fn glob_use(
@@ -97,7 +135,12 @@ fn comparison(
         .filter(|child| child.is_named())
         .collect();
     match operator {
-        "==" | "=" | "!=" => glob_use(&right, resolver, double && nocasematch, !double),
+        "==" | "=" => glob_use(&right, resolver, double && nocasematch, !double),
+        "!=" => {
+            let mut use_ = glob_use(&right, resolver, double && nocasematch, !double)?;
+            as_skip(&mut use_);
+            Some(use_)
+        }
         "=~" if double => regex_use(&right, resolver, nocasematch),
         _ => None,
     }

@@ -19,7 +19,7 @@ fn pair(text: &str, kind: StringUseKind) -> (String, StringUseKind) {
     (text.to_string(), kind)
 }
 
-use StringUseKind::{Equality, Regex, Substring};
+use StringUseKind::{Equality, Inequality, Regex, Substring};
 
 #[test]
 fn case_patterns() {
@@ -70,7 +70,7 @@ fn double_bracket_comparisons() {
         [
             pair("Asset Group", Substring),
             pair("exact text", Equality),
-            pair("not assigned", Substring),
+            pair("not assigned", Inequality),
             pair("(?s)^pre.*$", Regex),
         ]
     );
@@ -214,5 +214,25 @@ check b
         found.len(),
         1,
         "walking the function at each call adds no use: {found:?}"
+    );
+}
+
+#[test]
+fn skipping_tests_are_inequalities() {
+    let script = r#"for title in $titles; do
+  [[ $title != "All" ]] || echo all
+  case "$title" in
+    All) continue ;;
+    Web) echo web ;;
+  esac
+done
+"#;
+    assert_eq!(
+        texts(script),
+        [
+            pair("All", Inequality),
+            pair("All", Inequality),
+            pair("Web", Equality),
+        ]
     );
 }
