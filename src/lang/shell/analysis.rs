@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use tree_sitter::Node;
 
-use crate::model::{CallSite, Span, StringUse};
+use crate::model::{CallSite, Presence, Span, StringUse};
 
 use super::assign;
 use super::command::{Client, invocation};
@@ -51,12 +51,20 @@ pub struct Analysis<'a, 't> {
     expansions_left: usize,
     /// Functions being followed now, to stop recursion.
     active: Vec<String>,
+    /// The commands of the calls being followed, outermost first.
+    call_spans: Vec<Span>,
+    /// Values assigned inside a branch, with the span of that branch.
+    conditional_values: Vec<(Span, Span)>,
     pub string_uses: Vec<StringUse>,
     pub names_qualys_host: bool,
     /// Set by `shopt -s nocasematch`, which makes `case` and `[[ == ]]`
     /// ignore case.
     nocasematch: bool,
 }
+
+/// A node to visit and the innermost conditional branch it lies in: an
+/// `if` branch, a `case` item, or the right side of `&&` or `||`.
+type Pending<'t> = (Node<'t>, Option<Span>);
 
 impl<'a, 't> Analysis<'a, 't> {
     pub fn new(text: &'t str, functions: &'a Functions<'t>) -> Self {
@@ -65,6 +73,8 @@ impl<'a, 't> Analysis<'a, 't> {
             functions,
             expansions_left: MAX_EXPANSIONS,
             active: Vec::new(),
+            call_spans: Vec::new(),
+            conditional_values: Vec::new(),
             string_uses: Vec::new(),
             names_qualys_host: false,
             nocasematch: false,
@@ -76,10 +86,11 @@ impl<'a, 't> Analysis<'a, 't> {
     /// from a call adds none twice.
     pub fn walk(&mut self, body: Node<'t>, frame: &mut Frame, record: bool) -> Vec<Found> {
         let mut found = Vec::new();
-        let mut stack = vec![body];
-        while let Some(node) = stack.pop() {
-            let next = self.visit(node, frame, record, &mut found);
-            stack.extend(next.into_iter().rev());
+        let mut stack: Vec<Pending<'t>> = vec![(body, None)];
+        while let Some((node, branch)) = stack.pop() {
+            let next = self.visit(node, branch, frame, record, &mut found);
+            let pending = with_branches(node, next, branch);
+            stack.extend(pending.into_iter().rev());
         }
         found
     }
@@ -88,6 +99,7 @@ impl<'a, 't> Analysis<'a, 't> {
     fn visit(
         &mut self,
         node: Node<'t>,
+        branch: Option<Span>,
         frame: &mut Frame,
         record: bool,
         found: &mut Vec<Found>,
@@ -98,9 +110,9 @@ impl<'a, 't> Analysis<'a, 't> {
         match node.kind() {
             // Each function body is analysed on its own and at its calls.
             "function_definition" => return Vec::new(),
-            "command" => return self.command(node, frame, record, found),
+            "command" => return self.command(node, branch, frame, record, found),
             "variable_assignment" => {
-                assign::apply_assignment(node, self.text, frame);
+                self.assign(node, branch, frame);
                 if record {
                     let uses = strings::assigned_literals(node, self.text);
                     self.note_hosts(uses.iter().map(|use_| use_.text.as_str()));
@@ -137,19 +149,30 @@ impl<'a, 't> Analysis<'a, 't> {
         children(node)
     }
 
+    /// Applies an assignment, remembering a value set inside a branch: the
+    /// value is still the variable's last one in the text, but the
+    /// parameters it carries are only maybe sent.
+    fn assign(&mut self, node: Node, branch: Option<Span>, frame: &mut Frame) {
+        assign::apply_assignment(node, self.text, frame);
+        if let (Some(branch), Some(value)) = (branch, node.child_by_field_name("value")) {
+            self.conditional_values.push((node_span(value), branch));
+        }
+    }
+
     /// Handles a simple command and returns the children to visit: all but
     /// prefix assignments such as `LC_ALL=C` in `LC_ALL=C curl ...`, which
     /// do not set shell variables (their values are still visited).
     fn command(
         &mut self,
         node: Node<'t>,
+        branch: Option<Span>,
         frame: &mut Frame,
         record: bool,
         found: &mut Vec<Found>,
     ) -> Vec<Node<'t>> {
         let standalone = standalone_assignments(node, self.text);
         for assignment in &standalone {
-            assign::apply_assignment(*assignment, self.text, frame);
+            self.assign(*assignment, branch, frame);
         }
         let mut parts = field_children(node, "name");
         parts.extend(field_children(node, "argument"));
@@ -215,13 +238,32 @@ impl<'a, 't> Analysis<'a, 't> {
         found: &mut Vec<Found>,
     ) {
         for request in client.requests(arguments) {
-            if let Some((site, deps)) = call_site(request, arguments, span) {
+            if let Some((mut site, deps)) = call_site(request, arguments, span) {
+                self.mark_conditional(&mut site);
                 found.push(Found {
                     site,
                     deps,
                     level,
                     entry: None,
                 });
+            }
+        }
+    }
+
+    /// Marks as maybe present the parameters that come from a value
+    /// assigned in a branch which neither this request nor any call leading
+    /// to it is inside, as `network_id` in
+    /// `if [ -n "$NET" ]; then BODY+="&network_id=$NET"; fi; curl -d "$BODY" ...`.
+    fn mark_conditional(&self, site: &mut CallSite) {
+        let uses: Vec<Span> = std::iter::once(site.span)
+            .chain(self.call_spans.iter().copied())
+            .collect();
+        for param in &mut site.params {
+            let conditional = self.conditional_values.iter().any(|(value, branch)| {
+                contains(*value, param.span) && !uses.iter().any(|used| contains(*branch, *used))
+            });
+            if conditional {
+                param.presence = Presence::Maybe;
             }
         }
     }
@@ -242,8 +284,10 @@ impl<'a, 't> Analysis<'a, 't> {
         }
         self.expansions_left -= 1;
         self.active.push(function.name.clone());
+        self.call_spans.push(span);
         let mut callee = Frame::call(frame, arguments);
         let inner = self.walk(function.body, &mut callee, false);
+        self.call_spans.pop();
         self.active.pop();
         for mut request in inner {
             if frame.level == 0 {
@@ -268,6 +312,61 @@ impl<'a, 't> Analysis<'a, 't> {
         self.names_qualys_host = texts
             .into_iter()
             .any(|text| QUALYS_HOST.is_match(text.as_ref()));
+    }
+}
+
+fn contains(outer: Span, inner: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// Pairs each child to visit with the branch it lies in: the statements
+/// after `then`, an `elif` or `else` clause, a `case` item, or the right
+/// side of `&&` and `||`. Other children stay in their parent's branch.
+fn with_branches<'t>(
+    node: Node<'t>,
+    next: Vec<Node<'t>>,
+    branch: Option<Span>,
+) -> Vec<Pending<'t>> {
+    match node.kind() {
+        "if_statement" => {
+            let parts = children(node);
+            let then_end = parts
+                .iter()
+                .find(|child| child.kind() == "then")
+                .map_or(node.end_byte(), |then| then.end_byte());
+            let consequence_end = parts
+                .iter()
+                .find(|child| {
+                    child.start_byte() >= then_end
+                        && matches!(child.kind(), "elif_clause" | "else_clause" | "fi")
+                })
+                .map_or(node.end_byte(), |end| end.start_byte());
+            let consequence = Span::new(then_end, consequence_end);
+            next.into_iter()
+                .map(|child| match child.kind() {
+                    "elif_clause" | "else_clause" => (child, Some(node_span(child))),
+                    _ if child.start_byte() >= then_end => (child, Some(consequence)),
+                    _ => (child, branch),
+                })
+                .collect()
+        }
+        "case_item" => {
+            let item = Some(node_span(node));
+            next.into_iter().map(|child| (child, item)).collect()
+        }
+        "list" => {
+            let operator_end = children(node)
+                .iter()
+                .find(|child| matches!(child.kind(), "&&" | "||"))
+                .map(|operator| operator.end_byte());
+            next.into_iter()
+                .map(|child| match operator_end {
+                    Some(end) if child.start_byte() >= end => (child, Some(node_span(child))),
+                    _ => (child, branch),
+                })
+                .collect()
+        }
+        _ => next.into_iter().map(|child| (child, branch)).collect(),
     }
 }
 

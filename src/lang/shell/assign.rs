@@ -9,7 +9,7 @@ use super::expansion::{Parameter, ParameterExpansion};
 use super::frame::{Frame, Positional, Var};
 use super::resolve::Resolver;
 use super::syntax::{children, field_children, node_span, span_text};
-use super::word::Word;
+use super::word::{Word, append_unmerged};
 
 /// Applies `NAME=value`, `NAME+=value`, `arr=(a b)`, `arr+=(c)` or
 /// `arr[2]=x`.
@@ -52,7 +52,7 @@ pub fn apply_assignment(node: Node, text: &str, frame: &mut Frame) {
 fn appended(old: Var, new: Var) -> Var {
     match (old, new) {
         (Var::Scalar(mut old), Var::Scalar(new)) => {
-            old.template.append(new.template);
+            append_unmerged(&mut old.template, &new.template);
             old.deps |= new.deps;
             Var::Scalar(old)
         }
@@ -71,7 +71,7 @@ fn appended(old: Var, new: Var) -> Var {
         (Var::Array(mut old), Var::Scalar(new)) => {
             match old.first_mut() {
                 Some(first) => {
-                    first.template.append(new.template);
+                    append_unmerged(&mut first.template, &new.template);
                     first.deps |= new.deps;
                 }
                 None => old.push(new),

@@ -96,12 +96,12 @@ fn takes_argument(option: CurlOption) -> bool {
 }
 
 /// An option's argument: the word it came from and its text.
-struct Argument<'w> {
+struct Argument {
     word: usize,
     template: Template,
     span: Span,
     /// The option as written, such as `-d` or `--data-binary`, for messages.
-    option: &'w str,
+    option: String,
 }
 
 /// The state of one request group; `--next` starts another.
@@ -197,12 +197,12 @@ fn add_positional(group: &mut Group, index: usize, word: &Word) {
 }
 
 /// The options read from one word, each with its argument.
-type ReadOptions<'w> = Vec<(CurlOption, Option<Argument<'w>>)>;
+type ReadOptions = Vec<(CurlOption, Option<Argument>)>;
 
 /// Reads the option in word `index` with its argument, and returns the
 /// index of the word after them. A short cluster such as `-sSGd` yields
 /// each letter, up to the first one that takes an argument.
-fn read_options(words: &[Word], index: usize) -> (ReadOptions<'_>, usize) {
+fn read_options(words: &[Word], index: usize) -> (ReadOptions, usize) {
     let word = &words[index];
     let lead = word.leading_text();
     if let Some(long) = lead.strip_prefix("--") {
@@ -233,13 +233,13 @@ fn read_options(words: &[Word], index: usize) -> (ReadOptions<'_>, usize) {
     (options, index + 1)
 }
 
-fn read_argument<'w>(
-    words: &'w [Word],
+fn read_argument(
+    words: &[Word],
     index: usize,
     option: CurlOption,
-    option_text: &'w str,
+    option_text: &str,
     inline: Option<Template>,
-) -> (Option<Argument<'w>>, usize) {
+) -> (Option<Argument>, usize) {
     if !takes_argument(option) {
         return (None, index + 1);
     }
@@ -248,7 +248,7 @@ fn read_argument<'w>(
             word: index,
             template,
             span: words[index].span,
-            option: option_text,
+            option: option_text.to_string(),
         };
         return (Some(argument), index + 1);
     }
@@ -258,7 +258,7 @@ fn read_argument<'w>(
                 word: index + 1,
                 template: next.template.clone(),
                 span: next.span,
-                option: option_text,
+                option: option_text.to_string(),
             };
             (Some(argument), index + 2)
         }

@@ -10,7 +10,7 @@ use crate::template::Template;
 use super::frame::{Positional, Var};
 use super::resolve::Resolver;
 use super::syntax::{children_with_fields, node_span};
-use super::word::{Word, WordBuilder};
+use super::word::{Word, WordBuilder, append_unmerged};
 
 /// What a `$...` or `${...}` names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -450,7 +450,7 @@ fn join_words(words: &[Word], span: Span) -> Word {
         if index > 0 {
             joined.template.push_text(" ", span);
         }
-        joined.template.append(word.template.clone());
+        append_unmerged(&mut joined.template, &word.template);
         joined.deps |= word.deps;
     }
     joined

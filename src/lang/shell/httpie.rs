@@ -3,10 +3,10 @@
 //! HTTPie 3 documentation describes them.
 
 use crate::model::{Param, Presence, Value};
-use crate::template::{FormFields, Piece, Template};
+use crate::template::{FormFields, Template};
 
 use super::request::{Body, Request};
-use super::word::{Word, display};
+use super::word::{Word, display, drop_prefix, leading_text};
 
 /// Short options that take an argument.
 const SHORT_WITH_ARGUMENT: &str = "aAops";
@@ -150,9 +150,7 @@ fn add_item(body: &mut Body, index: usize, word: &Word) -> bool {
 /// key must be known text; `None` when it is not, or when there is no
 /// separator.
 fn split_item(template: &Template) -> Option<(String, &'static str, Template)> {
-    let Some((Piece::Text(text), span)) = template.pieces.first() else {
-        return None;
-    };
+    let text = leading_text(template);
     let mut key = String::new();
     let mut chars = text.char_indices();
     while let Some((at, c)) = chars.next() {
@@ -161,10 +159,7 @@ fn split_item(template: &Template) -> Option<(String, &'static str, Template)> {
             continue;
         }
         if let Some(separator) = SEPARATORS.iter().find(|s| text[at..].starts_with(**s)) {
-            let mut value = Template::text(&text[at + separator.len()..], *span);
-            value.append(Template {
-                pieces: template.pieces[1..].to_vec(),
-            });
+            let value = drop_prefix(template, at + separator.len());
             return Some((key, separator, value));
         }
         key.push(c);

@@ -123,7 +123,7 @@ pub fn parse_wget(words: &[Word]) -> Vec<Request> {
         } else if let Some(long) = lead.strip_prefix("--") {
             index = read_long(&mut state, words, index, long);
         } else {
-            index = skip_short(words, index, lead);
+            index = skip_short(words, index, &lead);
         }
     }
     let method = match state.method {

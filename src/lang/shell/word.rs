@@ -1,6 +1,8 @@
 //! Shell words after expansion, and the builder that applies bash's word
 //! splitting to unquoted expansions.
 
+use std::borrow::Cow;
+
 use crate::model::Span;
 use crate::template::{Piece, Template};
 
@@ -40,7 +42,7 @@ impl Word {
 
     /// Returns the known text at the start of the word, before any unknown
     /// piece.
-    pub fn leading_text(&self) -> &str {
+    pub fn leading_text(&self) -> Cow<'_, str> {
         leading_text(&self.template)
     }
 
@@ -49,11 +51,23 @@ impl Word {
     }
 }
 
-/// Returns the known text at the start of a template.
-pub fn leading_text(template: &Template) -> &str {
-    match template.pieces.first() {
-        Some((Piece::Text(text), _)) => text,
-        _ => "",
+/// Returns the known text at the start of a template, joined across text
+/// pieces that came from different sources.
+pub fn leading_text(template: &Template) -> Cow<'_, str> {
+    let mut texts = template.pieces.iter().map_while(|(piece, _)| match piece {
+        Piece::Text(text) => Some(text.as_str()),
+        Piece::Unknown(_) => None,
+    });
+    let Some(first) = texts.next() else {
+        return Cow::Borrowed("");
+    };
+    match texts.next() {
+        None => Cow::Borrowed(first),
+        Some(second) => {
+            let mut joined = format!("{first}{second}");
+            joined.extend(texts);
+            Cow::Owned(joined)
+        }
     }
 }
 
@@ -61,17 +75,37 @@ pub fn leading_text(template: &Template) -> &str {
 /// its leading known text.
 pub fn drop_prefix(template: &Template, count: usize) -> Template {
     let mut rest = Template::default();
-    let mut pieces = template.pieces.iter();
-    if let Some((Piece::Text(text), span)) = pieces.next() {
-        rest.push_text(text.get(count..).unwrap_or(""), *span);
-    }
-    for (piece, span) in pieces {
+    let mut remaining = count;
+    for (piece, span) in &template.pieces {
         match piece {
-            Piece::Text(text) => rest.push_text(text.clone(), *span),
-            Piece::Unknown(description) => rest.push_unknown(description.clone(), *span),
+            Piece::Text(text) if remaining >= text.len() => remaining -= text.len(),
+            Piece::Text(text) => {
+                let tail = text.get(remaining..).unwrap_or("");
+                push_piece(&mut rest, Piece::Text(tail.to_string()), *span);
+                remaining = 0;
+            }
+            Piece::Unknown(_) => {
+                push_piece(&mut rest, piece.clone(), *span);
+                remaining = 0;
+            }
         }
     }
     rest
+}
+
+/// Appends `source` to `target` without merging text pieces, so that each
+/// piece keeps the span of the assignment it came from.
+pub fn append_unmerged(target: &mut Template, source: &Template) {
+    for (piece, span) in &source.pieces {
+        push_piece(target, piece.clone(), *span);
+    }
+}
+
+fn push_piece(target: &mut Template, piece: Piece, span: Span) {
+    if matches!(&piece, Piece::Text(text) if text.is_empty()) {
+        return;
+    }
+    target.pieces.push((piece, span));
 }
 
 /// The result of looking for a separator in a partly known string.
@@ -173,7 +207,7 @@ impl WordBuilder {
     pub fn push_expansion(&mut self, value: &Template, deps: u32, quoted: bool) {
         if quoted || !self.split {
             let word = self.current();
-            word.template.append(value.clone());
+            append_unmerged(&mut word.template, value);
             word.deps |= deps;
             return;
         }
@@ -196,7 +230,11 @@ impl WordBuilder {
             let end = rest.find(is_field_separator).unwrap_or(rest.len());
             if end > 0 {
                 let word = self.current();
-                word.template.push_text(&rest[..end], span);
+                push_piece(
+                    &mut word.template,
+                    Piece::Text(rest[..end].to_string()),
+                    span,
+                );
                 word.deps |= deps;
             }
             if end == rest.len() {
@@ -257,7 +295,7 @@ impl WordBuilder {
             if index > 0 {
                 joined.template.push_text(" ", span);
             }
-            joined.template.append(word.template);
+            append_unmerged(&mut joined.template, &word.template);
             joined.deps |= word.deps;
         }
         joined
@@ -329,6 +367,18 @@ mod tests {
         let mut builder = WordBuilder::new(span(), false);
         builder.push_list(&elements, 0, true);
         assert_eq!(builder.finish_scalar().as_literal().as_deref(), Some("a b"));
+    }
+
+    #[test]
+    fn leading_text_joins_pieces() {
+        let mut template = Template::default();
+        append_unmerged(&mut template, &Template::text("-", span()));
+        append_unmerged(&mut template, &Template::text("d", span()));
+        template.push_unknown("$X", span());
+        assert_eq!(leading_text(&template), "-d");
+        let rest = drop_prefix(&template, 2);
+        assert_eq!(rest.unknown_description(), "$X");
+        assert_eq!(rest.pieces.len(), 1, "only the unknown piece is left");
     }
 
     #[test]

@@ -243,3 +243,57 @@ fn doubling_value_stays_bounded() {
         "an over-long value must become unknown"
     );
 }
+
+#[test]
+fn value_appended_in_branch_is_maybe_present() {
+    let script = format!(
+        "BODY=\"action=update&ips=10.0.0.1\"\nif [ -n \"$NET\" ]; then\n  BODY+=\"&network_id=$NET\"\nfi\ncurl -d \"$BODY\" {URL}\n"
+    );
+    let site = only_site(&script);
+    assert_eq!(param(&site, "action").presence, Presence::Always);
+    assert_eq!(
+        param(&site, "network_id").presence,
+        Presence::Maybe,
+        "network_id is only added when NET is set"
+    );
+}
+
+#[test]
+fn branch_values_used_in_same_branch_are_present() {
+    let script = format!(
+        "if [ -n \"$NET\" ]; then\n  BODY=\"action=update&network_id=$NET\"\n  curl -d \"$BODY\" {URL}\nfi\n"
+    );
+    let site = only_site(&script);
+    assert_eq!(param(&site, "network_id").presence, Presence::Always);
+
+    let script = format!(
+        "[ -n \"$G\" ] && args+=(-d \"ag_title=$G\")\ncurl -d action=add \"${{args[@]}}\" {URL}\n"
+    );
+    let site = only_site(&script);
+    assert_eq!(param(&site, "action").presence, Presence::Always);
+    assert_eq!(
+        param(&site, "ag_title").presence,
+        Presence::Maybe,
+        "set only after &&"
+    );
+}
+
+#[test]
+fn key_written_at_use_is_present_with_branch_value() {
+    let script = format!(
+        "if [ -n \"$X\" ]; then NET=5; fi\ncurl -d \"action=update&network_id=$NET\" {URL}\n"
+    );
+    let site = only_site(&script);
+    assert_eq!(
+        param(&site, "network_id").presence,
+        Presence::Always,
+        "the key is always sent, only its value varies"
+    );
+}
+
+#[test]
+fn wrapper_call_in_same_branch_keeps_presence() {
+    let script = "qpost() { curl -d \"$1\" https://h/api/2.0/fo/asset/ip/; }\nif [ -n \"$NET\" ]; then\n  BODY=\"action=update&network_id=$NET\"\n  qpost \"$BODY\"\nfi\n";
+    let site = only_site(script);
+    assert_eq!(param(&site, "network_id").presence, Presence::Always);
+}
