@@ -24,6 +24,8 @@ const MAX_CALL_DEPTH: u32 = 16;
 
 /// Most wrapper calls followed in one file, which bounds the work on a file
 /// whose functions call each other many times over.
+// NOTE: a request that depends on a wrapper's parameters and is reached
+// only past these two limits is reported nowhere.
 const MAX_EXPANSIONS: usize = 2000;
 
 /// A Qualys API host name, such as `qualysapi.qg2.apps.qualys.com`.
@@ -285,6 +287,8 @@ impl<'a, 't> Analysis<'a, 't> {
         self.expansions_left -= 1;
         self.active.push(function.name.clone());
         self.call_spans.push(span);
+        // NOTE: the callee's frame is dropped after the walk, so a global
+        // that the function assigns is not seen by the caller's later code.
         let mut callee = Frame::call(frame, arguments);
         let inner = self.walk(function.body, &mut callee, false);
         self.call_spans.pop();
@@ -400,7 +404,7 @@ fn has_line_break(gap: &str) -> bool {
     })
 }
 
-/// The span a command's findings are reported at: the whole command, less
+/// Returns the span a command's findings are reported at: the whole command, less
 /// any assignment lines that tree-sitter attached to it.
 fn command_span(node: Node, standalone: &[Node]) -> Span {
     let span = node_span(node);

@@ -1,4 +1,4 @@
-//! How statements change variables: assignments, declarations, loop
+//! Variable changes made by statements: assignments, declarations, loop
 //! variables, `${VAR:=default}`, and builtins such as `read` and `shift`.
 
 use tree_sitter::Node;

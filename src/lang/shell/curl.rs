@@ -180,7 +180,7 @@ pub fn parse_curl(words: &[Word]) -> Vec<Request> {
     requests
 }
 
-/// A URL, or a word that may hide several unknown options.
+/// Adds a URL, or a word that may hide several unknown options.
 fn add_positional(group: &mut Group, index: usize, word: &Word) {
     let has_text = word.template.as_literal().is_some()
         || word

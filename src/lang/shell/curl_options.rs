@@ -1,4 +1,4 @@
-//! Which curl options take an argument, from the option list of the curl
+//! The curl options that take an argument, from the option list of the curl
 //! 8.x manual page (curl.1). The parser must skip those arguments so that,
 //! for example, the header in `-H "X-Requested-With: curl"` is not read as
 //! a URL.

@@ -12,7 +12,7 @@ use super::resolve::Resolver;
 use super::syntax::{children_with_fields, node_span};
 use super::word::{Word, WordBuilder, append_unmerged};
 
-/// What a `$...` or `${...}` names.
+/// The parameter that a `$...` or `${...}` expansion names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Parameter {
     Named(String),
@@ -48,7 +48,7 @@ pub struct ParameterExpansion<'t> {
     pub operator: Option<&'t str>,
     /// Nodes after the operator, up to the closing brace.
     pub operands: Vec<Node<'t>>,
-    /// Where the operand text lies, from the operator to the closing brace.
+    /// Span of the operand text, from the operator to the closing brace.
     pub operand_span: Span,
 }
 
@@ -321,7 +321,7 @@ impl Resolver<'_, '_> {
         }
     }
 
-    /// The value of a parameter that no assignment in the script sets: an
+    /// Returns the value of a parameter that no assignment in the script sets: an
     /// environment variable, or a positional parameter the caller left out.
     fn unset_value(&self, parameter: &Parameter, node: Node) -> Lookup {
         let span = node_span(node);

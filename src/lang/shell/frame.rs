@@ -1,10 +1,11 @@
 //! Variable scopes: the script's top level and each function call, with
 //! the positional parameters of that call.
 //!
-//! Values are tracked in textual order: a variable holds the last assignment
-//! above the use in the same scope, even when that assignment sits in a loop
-//! body or one branch of an `if`. Bash scopes are dynamic, so a function
-//! frame sees its caller's variables.
+//! Values are tracked in textual order: a variable has the value of the last
+//! assignment above the use in the same scope, even when that assignment sits
+//! in a loop body or one branch of an `if`. The walk marks the parameters
+//! that come from a branch as maybe sent. Bash scopes are dynamic, so a
+//! function frame reads its caller's variables.
 
 use std::collections::HashMap;
 
@@ -13,7 +14,7 @@ use crate::template::{Piece, Template};
 
 use super::word::Word;
 
-/// Longest value, in bytes of known text, that a variable keeps. Longer
+/// Maximum length, in bytes of known text, of a value a variable keeps. Longer
 /// values, such as one doubled in a loop (`X="$X$X"`), become unknown.
 const MAX_VALUE_TEXT: usize = 64 * 1024;
 

@@ -9,7 +9,7 @@ use super::command::Client;
 use super::quoting::unescape_unquoted;
 use super::syntax::{children, field_children, is_inert, node_span, span_text};
 
-/// Longest argument read as a possible command name.
+/// Maximum length of an argument read as a possible command name.
 const MAX_NAME_LENGTH: usize = 128;
 
 /// One `name() { ... }` or `function name { ... }` definition.
@@ -17,11 +17,11 @@ const MAX_NAME_LENGTH: usize = 128;
 pub struct Function<'t> {
     pub name: String,
     pub body: Node<'t>,
-    /// Where the definition starts.
+    /// Byte offset of the definition's start.
     pub start: usize,
 }
 
-/// What the first pass learns about one definition's body.
+/// Facts the first pass collects about one definition's body.
 #[derive(Default)]
 struct BodyFacts {
     /// Runs curl, wget or HTTPie, or a command whose name is computed.

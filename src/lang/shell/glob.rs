@@ -88,7 +88,7 @@ impl Glob {
     }
 
     /// Describes how the pattern uses its literal text, or `None` when it
-    /// holds none.
+    /// contains none.
     pub fn string_use(self, case_insensitive: bool, span: Span) -> Option<StringUse> {
         if self.unsupported {
             return None;

@@ -43,7 +43,7 @@ const LONG_WITH_ARGUMENT: &[&str] = &[
 /// wins over `:=` and `:`.
 const SEPARATORS: &[&str] = &[":=@", "==@", "=@", ":=", "==", "=", "@", ":", ";"];
 
-/// What a request item sends.
+/// The part of a request that an item fills.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum ItemKind {
     /// `key==value`: a query parameter.

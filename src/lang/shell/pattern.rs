@@ -16,15 +16,16 @@ const MAX_PATTERN_DEPTH: usize = 32;
 
 /// Receives the pieces of a pattern in order.
 pub trait PatternSink {
-    /// Text that came from quotes: literal in any pattern language.
+    /// Receives text that came from quotes, literal in any pattern language.
     fn quoted(&mut self, text: &str);
-    /// Unquoted text, still in the pattern language: `*`, `\ `, `(.*)`.
+    /// Receives unquoted text, still in the pattern language: `*`, `\ `,
+    /// `(.*)`.
     fn unquoted(&mut self, text: &str);
-    /// A piece whose value is unknown, such as `$(date)`.
+    /// Receives a piece whose value is unknown, such as `$(date)`.
     fn unknown(&mut self);
 }
 
-/// The literal text a pattern holds and where it comes from.
+/// Where the literal text of a pattern comes from.
 #[derive(Clone, Debug, Default)]
 pub struct Origin {
     /// True when some literal text is written in the pattern itself rather
@@ -159,7 +160,7 @@ impl Reader<'_, '_, '_> {
     }
 }
 
-/// The span between a string's quotes.
+/// Returns the span between a string's quotes.
 fn inner_span(node: Node, source: &str) -> Span {
     let span = node_span(node);
     let open = if source.starts_with("$\"") { 2 } else { 1 };

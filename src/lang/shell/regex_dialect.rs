@@ -179,7 +179,7 @@ fn starts_repetition(chars: &[char], index: usize) -> bool {
 
 /// Copies a bracket expression whose `[` was just read, and returns the
 /// index after its `]`. Inside brackets POSIX takes a backslash literally
-/// and allows a leading `]`; the regex crate needs both escaped, and also
+/// and allows a leading `]`. The regex crate needs both escaped, and also
 /// a nested `[` and the set operators `&&`, `--`, `~~`.
 fn push_bracket(out: &mut String, chars: &[char], mut index: usize) -> usize {
     let Some(close) = bracket_end(chars, index) else {
@@ -194,7 +194,7 @@ fn push_bracket(out: &mut String, chars: &[char], mut index: usize) -> usize {
     let mut first = true;
     while index < close {
         let c = chars[index];
-        // [:alpha:], [=a=], [.-.]: copied whole; the crate knows [:alpha:].
+        // [:alpha:], [=a=], [.-.]: copied whole, since the crate supports [:alpha:].
         if c == '[' && matches!(chars.get(index + 1), Some(':' | '=' | '.')) {
             let kind = chars[index + 1];
             let end = (index + 2..close)

@@ -13,7 +13,7 @@ use super::word::Word;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
     pub url: Template,
-    /// Index of the word that holds the URL.
+    /// Index of the word that contains the URL.
     pub url_word: usize,
     pub method: Option<String>,
     /// Parameters by the index of the word they came from, so that query
@@ -91,8 +91,8 @@ fn is_version(text: &str) -> bool {
     digits(major) && digits(minor)
 }
 
-/// The call site a request makes, or `None` when its URL is not a Qualys
-/// API path. `deps` is the union of the dependency bits of its words.
+/// Makes the call site of a request, or returns `None` when its URL is not
+/// a Qualys API path. `deps` is the union of the dependency bits of its words.
 pub fn call_site(request: Request, words: &[Word], span: Span) -> Option<(CallSite, u32)> {
     let url_span = words
         .get(request.url_word)
@@ -105,19 +105,21 @@ pub fn call_site(request: Request, words: &[Word], span: Span) -> Option<(CallSi
     if !is_api_path(path) {
         return None;
     }
+
     let mut parts = request.parts;
     parts.push((request.url_word, parsed.query));
-    // A stable sort keeps the query before a body read from the same word.
     parts.sort_by_key(|(index, _)| *index);
     let mut fields = FormFields::default();
     for (_, part) in parts {
         fields.extend(part);
     }
+
     let deps = request
         .sources
         .iter()
         .filter_map(|index| words.get(*index))
         .fold(0, |deps, word| deps | word.deps);
+
     let site = CallSite {
         language: Language::Shell,
         span,

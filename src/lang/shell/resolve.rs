@@ -16,7 +16,7 @@ use super::word::{Word, WordBuilder};
 /// bounded on hostile input.
 const MAX_WORD_DEPTH: usize = 48;
 
-/// Longest source excerpt used to describe an unknown piece.
+/// Maximum length of a description of an unknown piece.
 const MAX_DESCRIPTION: usize = 40;
 
 /// Expands word nodes against the variables visible in one frame.
@@ -192,7 +192,7 @@ impl<'r, 't> Resolver<'r, 't> {
     }
 }
 
-/// Longest part of a node's source read to describe it.
+/// Maximum length of a node's source read to describe it.
 const MAX_SCANNED: usize = 256;
 
 /// Returns at most the first `max` bytes of `text`, cut at a character
@@ -229,8 +229,8 @@ fn strip_quotes<'s>(source: &'s str, quote: &str) -> &'s str {
 }
 
 /// Names a command substitution by its command: `$(date)`, or for a long
-/// one its first word, as in `$(curl …)`. `cut` tells that `source` is only
-/// the start of the substitution.
+/// one its first word, as in `$(curl …)`. `cut` is true when `source` is
+/// only the start of the substitution.
 fn describe_substitution(source: &str, cut: bool) -> String {
     let inner = if let Some(rest) = source.strip_prefix("$(") {
         rest.strip_suffix(')').filter(|_| !cut).unwrap_or(rest)

@@ -337,7 +337,7 @@ fn commands_in_every_position() {
 #[test]
 fn assignment_lines_before_command_keep_its_line() {
     // tree-sitter-bash attaches `A=1 B=2` on one line to the command on the
-    // next one; the call site must still start at curl, and both
+    // next one. The call site must still start at curl, and both
     // assignments must count.
     let script = "ACTION=add IPS=10.0.0.1\ncurl -d \"action=$ACTION\" -d \"ips=$IPS\" https://h/api/2.0/fo/asset/ip/\n";
     let site = only_site(script);

@@ -45,7 +45,7 @@ pub fn assert_no_site(script: &str) {
     );
 }
 
-/// The 1-based line that a span starts on.
+/// Returns the 1-based line that a span starts on.
 pub fn line_of(script: &str, span: Span) -> usize {
     script[..span.start].matches('\n').count() + 1
 }
@@ -71,7 +71,7 @@ pub fn param<'s>(site: &'s CallSite, name: &str) -> &'s Param {
         .unwrap_or_else(|| panic!("parameter {name} missing; parameters are {:?}", names(site)))
 }
 
-/// The literal value of a parameter, failing when it is dynamic.
+/// Returns the literal value of a parameter, failing when it is dynamic.
 pub fn literal<'s>(site: &'s CallSite, name: &str) -> &'s str {
     match &param(site, name).value {
         Value::Literal(text) => text,
@@ -81,7 +81,7 @@ pub fn literal<'s>(site: &'s CallSite, name: &str) -> &'s str {
     }
 }
 
-/// The description of a dynamic parameter value, failing when it is
+/// Returns the description of a dynamic parameter value, failing when it is
 /// literal.
 pub fn dynamic<'s>(site: &'s CallSite, name: &str) -> &'s str {
     match &param(site, name).value {

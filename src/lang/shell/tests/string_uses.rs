@@ -7,7 +7,7 @@ fn uses(script: &str) -> Vec<StringUse> {
     extract_script(script).string_uses
 }
 
-/// The uses as (text, kind) pairs, for compact comparisons.
+/// Returns the uses as (text, kind) pairs, for compact comparisons.
 fn texts(script: &str) -> Vec<(String, StringUseKind)> {
     uses(script)
         .into_iter()

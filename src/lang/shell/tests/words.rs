@@ -20,7 +20,7 @@ fn last_assignment_above_use_wins() {
 
 #[test]
 fn assignment_inside_if_still_counts() {
-    // Branches are not told apart: the last assignment in the text wins.
+    // Branches are not followed separately, so the last assignment in the text wins.
     let script =
         format!("if [ -n \"$X\" ]; then A=update; else A=add; fi\ncurl -d \"action=$A\" {URL}\n");
     assert_eq!(literal(&only_site(&script), "action"), "add");
@@ -279,7 +279,7 @@ fn branch_values_used_in_same_branch_are_present() {
 }
 
 #[test]
-fn key_written_at_use_is_present_with_branch_value() {
+fn key_at_use_always_present() {
     let script = format!(
         "if [ -n \"$X\" ]; then NET=5; fi\ncurl -d \"action=update&network_id=$NET\" {URL}\n"
     );
