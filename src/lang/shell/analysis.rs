@@ -113,14 +113,7 @@ impl<'a, 't> Analysis<'a, 't> {
             // Each function body is analysed on its own and at its calls.
             "function_definition" => return Vec::new(),
             "command" => return self.command(node, branch, frame, record, found),
-            "variable_assignment" => {
-                self.assign(node, branch, frame);
-                if record {
-                    let uses = strings::assigned_literals(node, self.text);
-                    self.note_hosts(uses.iter().map(|use_| use_.text.as_str()));
-                    self.string_uses.extend(uses);
-                }
-            }
+            "variable_assignment" => self.assign(node, branch, frame),
             "declaration_command" => assign::apply_declaration(node, self.text, frame),
             "unset_command" => {
                 for name in children(node)
@@ -136,19 +129,31 @@ impl<'a, 't> Analysis<'a, 't> {
                 return field_children(node, "body");
             }
             "expansion" => assign::apply_default_assignment(node, self.text, frame),
-            "case_statement" if record => {
-                let resolver = Resolver::new(self.text, frame);
-                let uses = strings::case_patterns(node, &resolver, self.nocasematch);
-                self.string_uses.extend(uses);
-            }
-            "test_command" if record => {
-                let resolver = Resolver::new(self.text, frame);
-                let uses = strings::test_patterns(node, &resolver, self.nocasematch);
-                self.string_uses.extend(uses);
-            }
             _ => {}
         }
+        if record {
+            self.record_strings(node, frame);
+        }
         children(node)
+    }
+
+    /// Records the string uses of an assignment, a `case` or a test.
+    fn record_strings(&mut self, node: Node, frame: &Frame) {
+        let resolver = Resolver::new(self.text, frame);
+        let uses = match node.kind() {
+            // MSG="Tried to delete"
+            "variable_assignment" => {
+                let uses = strings::assigned_literals(node, self.text);
+                self.note_hosts(uses.iter().map(|use_| use_.text.as_str()));
+                uses
+            }
+            // case "$reply" in *"text"*) ...
+            "case_statement" => strings::case_patterns(node, &resolver, self.nocasematch),
+            // [[ $reply == *"text"* ]]
+            "test_command" => strings::test_patterns(node, &resolver, self.nocasematch),
+            _ => return,
+        };
+        self.string_uses.extend(uses);
     }
 
     /// Applies an assignment, remembering a value set inside a branch: the
@@ -332,28 +337,7 @@ fn with_branches<'t>(
     branch: Option<Span>,
 ) -> Vec<Pending<'t>> {
     match node.kind() {
-        "if_statement" => {
-            let parts = children(node);
-            let then_end = parts
-                .iter()
-                .find(|child| child.kind() == "then")
-                .map_or(node.end_byte(), |then| then.end_byte());
-            let consequence_end = parts
-                .iter()
-                .find(|child| {
-                    child.start_byte() >= then_end
-                        && matches!(child.kind(), "elif_clause" | "else_clause" | "fi")
-                })
-                .map_or(node.end_byte(), |end| end.start_byte());
-            let consequence = Span::new(then_end, consequence_end);
-            next.into_iter()
-                .map(|child| match child.kind() {
-                    "elif_clause" | "else_clause" => (child, Some(node_span(child))),
-                    _ if child.start_byte() >= then_end => (child, Some(consequence)),
-                    _ => (child, branch),
-                })
-                .collect()
-        }
+        "if_statement" => if_branches(node, next, branch),
         "case_item" => {
             let item = Some(node_span(node));
             next.into_iter().map(|child| (child, item)).collect()
@@ -372,6 +356,32 @@ fn with_branches<'t>(
         }
         _ => next.into_iter().map(|child| (child, branch)).collect(),
     }
+}
+
+/// Pairs the children of an `if` with their branches: the condition stays
+/// in the parent's branch, the statements from `then` to the first `elif`,
+/// `else` or `fi` are one branch, and each clause is another.
+fn if_branches<'t>(node: Node<'t>, next: Vec<Node<'t>>, branch: Option<Span>) -> Vec<Pending<'t>> {
+    let parts = children(node);
+    let then_end = parts
+        .iter()
+        .find(|child| child.kind() == "then")
+        .map_or(node.end_byte(), |then| then.end_byte());
+    let consequence_end = parts
+        .iter()
+        .find(|child| {
+            child.start_byte() >= then_end
+                && matches!(child.kind(), "elif_clause" | "else_clause" | "fi")
+        })
+        .map_or(node.end_byte(), |end| end.start_byte());
+    let consequence = Span::new(then_end, consequence_end);
+    next.into_iter()
+        .map(|child| match child.kind() {
+            "elif_clause" | "else_clause" => (child, Some(node_span(child))),
+            _ if child.start_byte() >= then_end => (child, Some(consequence)),
+            _ => (child, branch),
+        })
+        .collect()
 }
 
 /// Returns the assignments at the start of a command that are really

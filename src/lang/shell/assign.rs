@@ -215,20 +215,16 @@ pub fn apply_builtin(name: &str, arguments: &[Word], frame: &mut Frame) {
             frame.set(&name, Var::UnknownArray(format!("${{{name}[@]}}")));
         }
         // printf -v stamp '%(%F)T'
-        "printf" => {
-            if let [flag, variable, ..] = arguments
-                && flag.as_literal().as_deref() == Some("-v")
-                && let Some(name) = variable.as_literal()
-            {
-                set_unknown(frame, &name, variable.span);
+        "printf" => match arguments {
+            [flag, variable, ..] if flag.as_literal().as_deref() == Some("-v") => {
+                set_unknown_word(frame, variable);
             }
-        }
+            _ => {}
+        },
         // getopts "u:p:" opt
         "getopts" => {
-            if let Some(variable) = arguments.get(1)
-                && let Some(name) = variable.as_literal()
-            {
-                set_unknown(frame, &name, variable.span);
+            if let Some(variable) = arguments.get(1) {
+                set_unknown_word(frame, variable);
             }
         }
         // shift, shift 2
@@ -242,14 +238,19 @@ pub fn apply_builtin(name: &str, arguments: &[Word], frame: &mut Frame) {
         }
         // set -- "$@" extra
         "set" => {
-            if let Some(at) = arguments
-                .iter()
-                .position(|w| w.as_literal().as_deref() == Some("--"))
-            {
+            let end_of_options = |word: &Word| word.as_literal().as_deref() == Some("--");
+            if let Some(at) = arguments.iter().position(end_of_options) {
                 frame.positional = Positional::Bound(arguments[at + 1..].to_vec());
             }
         }
         _ => {}
+    }
+}
+
+/// Makes the variable that `word` names unknown, when the name is known.
+fn set_unknown_word(frame: &mut Frame, word: &Word) {
+    if let Some(name) = word.as_literal() {
+        set_unknown(frame, &name, word.span);
     }
 }
 

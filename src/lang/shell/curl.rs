@@ -327,40 +327,39 @@ fn add_urlencoded(group: &mut Group, option: CurlOption, argument: &Argument) {
         group.body.add_form(argument.word, &raw, argument.span);
         return;
     }
-    let unresolved = |group: &mut Group| {
-        let description = format!("{} {}", argument.option, display(template));
-        group
-            .body
-            .add_unresolved(argument.word, description, argument.span);
-    };
+    match urlencoded_field(template) {
+        Some((name, value)) => add_param(group, argument, name, value),
+        None => {
+            let description = format!("{} {}", argument.option, display(template));
+            group
+                .body
+                .add_unresolved(argument.word, description, argument.span);
+        }
+    }
+}
+
+/// Reads one `--data-urlencode` argument into a parameter name and value.
+/// Returns `None` for `@file`, or when an unknown piece could hold the name.
+fn urlencoded_field(template: &Template) -> Option<(String, Value)> {
+    let empty = || Value::Literal(String::new());
     match split_at_first(template, '=') {
-        Split::Found(name, content) => match name.as_literal() {
-            // =content: the encoded content alone is the field.
-            Some(name) if name.is_empty() => match content.as_literal() {
-                Some(content) => add_param(group, argument, content, Value::Literal(String::new())),
-                None => unresolved(group),
-            },
-            Some(name) => {
-                let value = literal_or_dynamic(&content);
-                add_param(group, argument, decode_form(&name), value);
-            }
-            None => unresolved(group),
-        },
-        Split::Blocked => unresolved(group),
+        // =content: the encoded content alone is the field.
+        Split::Found(name, content) if name.is_empty() => Some((content.as_literal()?, empty())),
+        // name=content
+        Split::Found(name, content) => {
+            let name = decode_form(&name.as_literal()?);
+            Some((name, literal_or_dynamic(&content)))
+        }
+        Split::Blocked => None,
         Split::Absent => match split_at_first(template, '@') {
             // name@file: the value is the file's content.
-            Split::Found(name, file) => match name.as_literal() {
-                Some(name) if !name.is_empty() => {
-                    let value = Value::Dynamic(format!("@{}", display(&file)));
-                    add_param(group, argument, decode_form(&name), value);
-                }
-                _ => unresolved(group),
-            },
+            Split::Found(name, file) => {
+                let name = name.as_literal().filter(|name| !name.is_empty())?;
+                let value = Value::Dynamic(format!("@{}", display(&file)));
+                Some((decode_form(&name), value))
+            }
             // content: the encoded content alone is the field.
-            _ => match template.as_literal() {
-                Some(content) => add_param(group, argument, content, Value::Literal(String::new())),
-                None => unresolved(group),
-            },
+            _ => Some((template.as_literal()?, empty())),
         },
     }
 }

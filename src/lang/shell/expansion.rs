@@ -272,41 +272,42 @@ impl Resolver<'_, '_> {
         node: Node,
         depth: usize,
     ) -> Lookup {
-        let span = node_span(node);
         match expansion.prefix {
             Some("#") => return self.length_of(lookup, node),
-            Some(_) => return unknown(self.describe(node), span),
+            Some(_) => return unknown(self.describe(node), node_span(node)),
             None => {}
         }
-        let Some(operator) = expansion.operator else {
-            return match lookup {
-                Lookup::Unset => self.unset_value(&expansion.parameter, node),
-                other => other,
-            };
-        };
-        let operand = || {
-            self.scalar_between(
-                &expansion.operands,
-                expansion.operand_span.start,
-                expansion.operand_span.end,
-                depth,
-            )
-        };
+        match (expansion.operator, lookup) {
+            (None, Lookup::Unset) => self.unset_value(&expansion.parameter, node),
+            (None, lookup) => lookup,
+            (Some(operator), lookup) => self.apply_suffix(expansion, operator, lookup, node, depth),
+        }
+    }
+
+    /// Applies the operator after the name, as in `${VAR:-default}`.
+    fn apply_suffix(
+        &self,
+        expansion: &ParameterExpansion,
+        operator: &str,
+        lookup: Lookup,
+        node: Node,
+        depth: usize,
+    ) -> Lookup {
+        let colon = operator.starts_with(':');
         match operator {
             // ${VAR:-default}, ${VAR=default}: the default when VAR is unset
             // (or empty, with the colon).
-            ":-" | "-" | ":=" | "=" => {
-                if is_unset_or_empty(&lookup, operator.starts_with(':')) {
-                    Lookup::Scalar(operand())
-                } else {
-                    lookup
-                }
+            ":-" | "-" | ":=" | "=" if is_unset_or_empty(&lookup, colon) => {
+                Lookup::Scalar(self.operand(expansion, depth))
             }
+            ":-" | "-" | ":=" | "=" => lookup,
             // ${VAR:+alternative}
             ":+" | "+" => match lookup {
-                _ if is_unset_or_empty(&lookup, operator.starts_with(':')) => Lookup::Unset,
-                Lookup::Scalar(word) if word.as_literal().is_some() => Lookup::Scalar(operand()),
-                _ => unknown(self.describe(node), span),
+                _ if is_unset_or_empty(&lookup, colon) => Lookup::Unset,
+                Lookup::Scalar(word) if word.as_literal().is_some() => {
+                    Lookup::Scalar(self.operand(expansion, depth))
+                }
+                _ => unknown(self.describe(node), node_span(node)),
             },
             // ${VAR:?message} fails when unset, so past it VAR has a value.
             ":?" | "?" => match lookup {
@@ -316,9 +317,17 @@ impl Resolver<'_, '_> {
             // ${@:2}, ${args[@]:1:2}
             ":" => self.slice(expansion, lookup, node),
             // ${BASE%/}, ${name#prefix}
-            "#" | "##" | "%" | "%%" => self.trim(operator, lookup, operand(), node),
-            _ => unknown(self.describe(node), span),
+            "#" | "##" | "%" | "%%" => {
+                self.trim(operator, lookup, self.operand(expansion, depth), node)
+            }
+            _ => unknown(self.describe(node), node_span(node)),
         }
+    }
+
+    /// Expands the operand of an expansion, the text after its operator.
+    fn operand(&self, expansion: &ParameterExpansion, depth: usize) -> Word {
+        let span = expansion.operand_span;
+        self.scalar_between(&expansion.operands, span.start, span.end, depth)
     }
 
     /// Returns the value of a parameter that no assignment in the script sets: an

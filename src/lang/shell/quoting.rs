@@ -55,55 +55,56 @@ pub fn decode_ansi_c(quoted: &str) -> String {
             out.push(c);
             continue;
         }
-        let Some(escaped) = chars.next() else {
-            out.push('\\');
-            break;
-        };
-        match escaped {
-            'n' => out.push('\n'),
-            't' => out.push('\t'),
-            'r' => out.push('\r'),
-            'a' => out.push('\u{7}'),
-            'b' => out.push('\u{8}'),
-            'e' | 'E' => out.push('\u{1b}'),
-            'f' => out.push('\u{c}'),
-            'v' => out.push('\u{b}'),
-            'x' => push_code(&mut out, &mut chars, 'x', 2),
-            'u' => push_code(&mut out, &mut chars, 'u', 4),
-            'U' => push_code(&mut out, &mut chars, 'U', 8),
-            '0'..='7' => {
-                let mut value = escaped.to_digit(8).unwrap_or(0);
-                for _ in 0..2 {
-                    match chars.peek().and_then(|c| c.to_digit(8)) {
-                        Some(digit) => {
-                            value = value * 8 + digit;
-                            chars.next();
-                        }
-                        None => break,
-                    }
-                }
-                out.extend(char::from_u32(value));
-            }
-            // `\\`, `\'`, `\"` and `\?` stand for the character itself.
-            '\\' | '\'' | '"' | '?' => out.push(escaped),
-            other => {
-                out.push('\\');
-                out.push(other);
-            }
+        match chars.next() {
+            Some(escaped) => push_ansi_escape(&mut out, &mut chars, escaped),
+            None => out.push('\\'),
         }
     }
     out
 }
 
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// Pushes what the escape `\` + `escaped` stands for, reading the digits
+/// of a numeric escape from `chars`.
+fn push_ansi_escape(out: &mut String, chars: &mut Chars, escaped: char) {
+    match escaped {
+        'n' => out.push('\n'),
+        't' => out.push('\t'),
+        'r' => out.push('\r'),
+        'a' => out.push('\u{7}'),
+        'b' => out.push('\u{8}'),
+        'e' | 'E' => out.push('\u{1b}'),
+        'f' => out.push('\u{c}'),
+        'v' => out.push('\u{b}'),
+        'x' => push_code(out, chars, 'x', 2),
+        'u' => push_code(out, chars, 'u', 4),
+        'U' => push_code(out, chars, 'U', 8),
+        // \0 to \777: up to three octal digits.
+        '0'..='7' => {
+            let mut value = escaped.to_digit(8).unwrap_or(0);
+            for _ in 0..2 {
+                let Some(digit) = chars.peek().and_then(|c| c.to_digit(8)) else {
+                    break;
+                };
+                value = value * 8 + digit;
+                chars.next();
+            }
+            out.extend(char::from_u32(value));
+        }
+        // `\\`, `\'`, `\"` and `\?` stand for the character itself.
+        '\\' | '\'' | '"' | '?' => out.push(escaped),
+        other => {
+            out.push('\\');
+            out.push(other);
+        }
+    }
+}
+
 /// Reads up to `max_digits` hexadecimal digits after `\x`, `\u` or `\U`
 /// and pushes the character they encode. With no digit the escape stays as
 /// written.
-fn push_code(
-    out: &mut String,
-    chars: &mut std::iter::Peekable<std::str::Chars>,
-    letter: char,
-    max_digits: usize,
-) {
+fn push_code(out: &mut String, chars: &mut Chars, letter: char, max_digits: usize) {
     let radix = 16;
     let mut value = 0u32;
     let mut digits = 0;

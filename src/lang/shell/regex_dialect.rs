@@ -17,58 +17,46 @@ pub fn from_bre(pattern: &str) -> String {
     while index < chars.len() {
         let c = chars[index];
         index += 1;
-        let starts_group = match c {
-            '\\' => match chars.get(index) {
-                Some(&next) => {
-                    index += 1;
-                    push_bre_escape(&mut out, next)
+        at_start = match c {
+            '\\' => {
+                let escaped = chars.get(index).copied();
+                index += 1;
+                match escaped {
+                    Some(escaped) => push_bre_escape(&mut out, escaped),
+                    None => {
+                        out.push_str(r"\\");
+                        false
+                    }
                 }
-                None => {
-                    out.push_str(r"\\");
-                    false
-                }
-            },
+            }
             '[' => {
                 index = push_bracket(&mut out, &chars, index);
                 false
             }
-            '*' if at_start => {
-                out.push_str(r"\*");
-                false
-            }
-            '^' if at_start => {
-                out.push('^');
-                true
-            }
-            '^' => {
-                out.push_str(r"\^");
-                false
-            }
-            '$' if at_bre_end(&chars, index) => {
-                out.push('$');
-                false
-            }
-            '$' => {
-                out.push_str(r"\$");
-                false
-            }
-            '.' | '*' => {
-                out.push(c);
-                false
-            }
-            '(' | ')' | '|' | '{' | '}' | '+' | '?' => {
-                out.push('\\');
-                out.push(c);
-                false
-            }
-            other => {
-                push_literal_char(&mut out, other);
-                false
-            }
+            _ => push_bre_plain(&mut out, c, at_start, at_bre_end(&chars, index)),
         };
-        at_start = starts_group;
     }
     out
+}
+
+/// Pushes the conversion of a BRE character other than `\` and `[`, and
+/// returns whether it is a leading `^`, after which `*` is still literal.
+fn push_bre_plain(out: &mut String, c: char, at_start: bool, at_end: bool) -> bool {
+    match c {
+        '*' if at_start => out.push_str(r"\*"),
+        '^' if at_start => {
+            out.push('^');
+            return true;
+        }
+        '$' if at_end => out.push('$'),
+        '.' | '*' => out.push(c),
+        '^' | '$' | '(' | ')' | '|' | '{' | '}' | '+' | '?' => {
+            out.push('\\');
+            out.push(c);
+        }
+        other => push_literal_char(out, other),
+    }
+    false
 }
 
 /// Pushes the conversion of `\c` in a BRE and returns whether it opens a
