@@ -1,0 +1,328 @@
+//! How statements change variables: assignments, declarations, loop
+//! variables, `${VAR:=default}`, and builtins such as `read` and `shift`.
+
+use tree_sitter::Node;
+
+use crate::model::Span;
+
+use super::expansion::{Parameter, ParameterExpansion};
+use super::frame::{Frame, Positional, Var};
+use super::resolve::Resolver;
+use super::syntax::{children, field_children, node_span, span_text};
+use super::word::Word;
+
+/// Applies `NAME=value`, `NAME+=value`, `arr=(a b)`, `arr+=(c)` or
+/// `arr[2]=x`.
+pub fn apply_assignment(node: Node, text: &str, frame: &mut Frame) {
+    let Some(target) = node.child_by_field_name("name") else {
+        return;
+    };
+    let append = children(node).iter().any(|child| child.kind() == "+=");
+    let value = node.child_by_field_name("value");
+    let new = {
+        let resolver = Resolver::new(text, frame);
+        match value {
+            // NAME=
+            None => Var::Scalar(Word::literal("", node_span(node))),
+            // args=(-d "a=1" --data-urlencode 'b=2')
+            Some(value) if value.kind() == "array" => {
+                let elements = children(value)
+                    .into_iter()
+                    .filter(|element| element.is_named())
+                    .flat_map(|element| resolver.words(element))
+                    .collect();
+                Var::Array(elements)
+            }
+            Some(value) => Var::Scalar(resolver.scalar(value)),
+        }
+    };
+    let name = span_text(text, node_span(target));
+    if target.kind() == "subscript" {
+        assign_element(target, text, frame, new);
+        return;
+    }
+    let combined = match frame.take(name) {
+        Some(old) if append => appended(old, new),
+        _ => new,
+    };
+    frame.set(name, combined);
+}
+
+/// Joins `old` and the value of `+=`.
+fn appended(old: Var, new: Var) -> Var {
+    match (old, new) {
+        (Var::Scalar(mut old), Var::Scalar(new)) => {
+            old.template.append(new.template);
+            old.deps |= new.deps;
+            Var::Scalar(old)
+        }
+        // local args; args+=(-d x): an empty declaration is no element.
+        (Var::Scalar(old), Var::Array(new)) if old.as_literal().is_some_and(|t| t.is_empty()) => {
+            Var::Array(new)
+        }
+        (Var::Scalar(old), Var::Array(new)) => {
+            Var::Array(std::iter::once(old).chain(new).collect())
+        }
+        (Var::Array(mut old), Var::Array(new)) => {
+            old.extend(new);
+            Var::Array(old)
+        }
+        // arr+=x appends to the first element.
+        (Var::Array(mut old), Var::Scalar(new)) => {
+            match old.first_mut() {
+                Some(first) => {
+                    first.template.append(new.template);
+                    first.deps |= new.deps;
+                }
+                None => old.push(new),
+            }
+            Var::Array(old)
+        }
+        (Var::UnknownArray(description), _) => Var::UnknownArray(description),
+        (Var::Unset, new) => new,
+        (_, Var::UnknownArray(description)) => Var::UnknownArray(description),
+        (_, Var::Unset) => Var::Unset,
+    }
+}
+
+/// Applies `arr[2]=x`. An index that is not a number, as in `arr[$i]=x`,
+/// makes the array unknown; an associative array (`map[key]=x`) is not
+/// tracked.
+fn assign_element(target: Node, text: &str, frame: &mut Frame, value: Var) {
+    let Some(name) = target.child_by_field_name("name") else {
+        return;
+    };
+    let name = span_text(text, node_span(name));
+    let index = target
+        .child_by_field_name("index")
+        .map(|index| span_text(text, node_span(index)))
+        .unwrap_or("");
+    let Var::Scalar(value) = value else {
+        return;
+    };
+    let Ok(index) = index.parse::<usize>() else {
+        if index.contains('$') {
+            frame.set(name, Var::UnknownArray(format!("${{{name}[@]}}")));
+        }
+        return;
+    };
+    let mut elements = match frame.take(name) {
+        Some(Var::Array(elements)) => elements,
+        Some(Var::Scalar(first)) => vec![first],
+        Some(Var::UnknownArray(description)) => {
+            frame.set(name, Var::UnknownArray(description));
+            return;
+        }
+        Some(Var::Unset) | None => Vec::new(),
+    };
+    // Bash arrays may be sparse; a gap is closed up here.
+    match elements.get_mut(index) {
+        Some(slot) => *slot = value,
+        None => elements.push(value),
+    }
+    frame.set(name, Var::Array(elements));
+}
+
+/// Applies the bare names of `local X` or `declare -a args`: inside a
+/// function they start out empty and hide the caller's value.
+pub fn apply_declaration(node: Node, text: &str, frame: &mut Frame) {
+    let Some(keyword) = node.child(0).map(|child| child.kind()) else {
+        return;
+    };
+    let local = matches!(keyword, "local" | "declare" | "typeset") && frame.in_function;
+    if !local {
+        return;
+    }
+    let parts = children(node);
+    let array = parts.iter().any(|part| {
+        part.kind() == "word" && {
+            let flags = span_text(text, node_span(*part));
+            flags.starts_with('-') && flags.contains(['a', 'A'])
+        }
+    });
+    for part in parts.iter().filter(|part| part.kind() == "variable_name") {
+        let name = span_text(text, node_span(*part));
+        let empty = if array {
+            Var::Array(Vec::new())
+        } else {
+            Var::Scalar(Word::literal("", node_span(*part)))
+        };
+        frame.set(name, empty);
+    }
+}
+
+/// Makes the variable of `for host in ...` or `select x in ...` unknown.
+pub fn apply_loop_variable(node: Node, text: &str, frame: &mut Frame) {
+    for variable in field_children(node, "variable") {
+        set_unknown(
+            frame,
+            span_text(text, node_span(variable)),
+            node_span(variable),
+        );
+    }
+}
+
+/// Makes the counters of `for ((i = 0; i < n; i++))` unknown.
+pub fn apply_arithmetic_loop(node: Node, text: &str, frame: &mut Frame) {
+    for initializer in field_children(node, "initializer") {
+        if let Some(name) = initializer.child_by_field_name("name") {
+            set_unknown(frame, span_text(text, node_span(name)), node_span(name));
+        }
+    }
+}
+
+/// Applies `${VAR:=default}` and `${VAR=default}`, which assign the
+/// default when VAR is unset (or, with the colon, empty).
+pub fn apply_default_assignment(node: Node, text: &str, frame: &mut Frame) {
+    let Some(expansion) = ParameterExpansion::parse(node, text) else {
+        return;
+    };
+    let (Parameter::Named(name), Some(operator)) = (&expansion.parameter, expansion.operator)
+    else {
+        return;
+    };
+    if operator != ":=" && operator != "=" {
+        return;
+    }
+    let needs_default = match frame.get(name) {
+        None => true,
+        Some(Var::Scalar(word)) => {
+            operator == ":=" && word.as_literal().is_some_and(|text| text.is_empty())
+        }
+        Some(_) => false,
+    };
+    if !needs_default {
+        return;
+    }
+    let value = Resolver::new(text, frame).scalar_between(
+        &expansion.operands,
+        expansion.operand_span.start,
+        expansion.operand_span.end,
+        0,
+    );
+    frame.set(name, Var::Scalar(value));
+}
+
+/// Applies builtins that set variables or positional parameters.
+pub fn apply_builtin(name: &str, arguments: &[Word], frame: &mut Frame) {
+    match name {
+        // while read -r host; do ...
+        "read" => read_names(arguments, frame),
+        // mapfile -t hosts < hosts.txt
+        "mapfile" | "readarray" => {
+            let names = names_after_options(arguments, "dnOsuCc");
+            let name = names.last().cloned().unwrap_or_else(|| "MAPFILE".into());
+            frame.set(&name, Var::UnknownArray(format!("${{{name}[@]}}")));
+        }
+        // printf -v stamp '%(%F)T'
+        "printf" => {
+            if let [flag, variable, ..] = arguments
+                && flag.as_literal().as_deref() == Some("-v")
+                && let Some(name) = variable.as_literal()
+            {
+                set_unknown(frame, &name, variable.span);
+            }
+        }
+        // getopts "u:p:" opt
+        "getopts" => {
+            if let Some(variable) = arguments.get(1)
+                && let Some(name) = variable.as_literal()
+            {
+                set_unknown(frame, &name, variable.span);
+            }
+        }
+        // shift, shift 2
+        "shift" => {
+            let count = arguments
+                .first()
+                .and_then(|word| word.as_literal())
+                .and_then(|text| text.parse().ok())
+                .unwrap_or(1);
+            frame.shift(count);
+        }
+        // set -- "$@" extra
+        "set" => {
+            if let Some(at) = arguments
+                .iter()
+                .position(|w| w.as_literal().as_deref() == Some("--"))
+            {
+                frame.positional = Positional::Bound(arguments[at + 1..].to_vec());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `read [-ers] [-a array] [-d delim] [-p prompt] ... name ...`, with
+/// clusters such as `-ra hosts`.
+fn read_names(arguments: &[Word], frame: &mut Frame) {
+    let mut index = 0;
+    let mut names = Vec::new();
+    let mut array = None;
+    while let Some(word) = arguments.get(index) {
+        index += 1;
+        let text = word.as_literal().unwrap_or_default();
+        let Some(letters) = text.strip_prefix('-').filter(|letters| !letters.is_empty()) else {
+            names.push((text, word.span));
+            continue;
+        };
+        for (at, letter) in letters.char_indices() {
+            if !"adinNptu".contains(letter) {
+                continue;
+            }
+            let rest = &letters[at + letter.len_utf8()..];
+            let argument = if rest.is_empty() {
+                index += 1;
+                arguments.get(index - 1).and_then(Word::as_literal)
+            } else {
+                Some(rest.to_string())
+            };
+            if letter == 'a' {
+                array = argument;
+            }
+            break;
+        }
+    }
+    if let Some(array) = array {
+        frame.set(&array, Var::UnknownArray(format!("${{{array}[@]}}")));
+    } else if names.is_empty() {
+        names.push(("REPLY".to_string(), Span::default()));
+    }
+    for (name, span) in names {
+        set_unknown(frame, &name, span);
+    }
+}
+
+fn names_after_options(arguments: &[Word], with_argument: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut index = 0;
+    while let Some(word) = arguments.get(index) {
+        let text = word.as_literal().unwrap_or_default();
+        if text.starts_with('-') {
+            index += if takes_argument(&text, with_argument) {
+                2
+            } else {
+                1
+            };
+            continue;
+        }
+        names.push(text);
+        index += 1;
+    }
+    names
+}
+
+/// True for a single-letter option such as `-d` whose letter is in
+/// `letters`.
+fn takes_argument(option: &str, letters: &str) -> bool {
+    option
+        .strip_prefix('-')
+        .is_some_and(|letter| letter.len() == 1 && letters.contains(letter))
+}
+
+fn set_unknown(frame: &mut Frame, name: &str, span: Span) {
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return;
+    }
+    frame.set(name, Var::Scalar(Word::unknown(format!("${name}"), span)));
+}

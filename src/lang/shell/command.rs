@@ -1,0 +1,158 @@
+//! Recognising which program a command line runs: HTTP clients behind
+//! `sudo`, `env` or a full path, and which words are its arguments.
+
+use super::curl::parse_curl;
+use super::httpie::parse_httpie;
+use super::request::Request;
+use super::wget::parse_wget;
+use super::word::Word;
+
+/// An HTTP client whose command line the front end reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Client {
+    Curl,
+    Wget,
+    Httpie,
+}
+
+impl Client {
+    pub fn named(name: &str) -> Option<Client> {
+        match name {
+            "curl" => Some(Client::Curl),
+            "wget" => Some(Client::Wget),
+            "http" | "https" => Some(Client::Httpie),
+            _ => None,
+        }
+    }
+
+    /// Reads the client's arguments into requests.
+    pub fn requests(self, arguments: &[Word]) -> Vec<Request> {
+        match self {
+            Client::Curl => parse_curl(arguments),
+            Client::Wget => parse_wget(arguments),
+            Client::Httpie => parse_httpie(arguments),
+        }
+    }
+}
+
+/// A command line with wrappers such as `sudo -u svc` removed.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Invocation {
+    /// Index of the word that names the program.
+    pub name_word: usize,
+    /// The program's name without its directory: `curl` for `/usr/bin/curl`.
+    pub name: String,
+    /// False when a prefix such as `command` or `sudo` runs the program
+    /// directly, so a shell function of that name is not called.
+    pub functions_visible: bool,
+}
+
+/// Finds the program that a command line runs. Returns `None` when its
+/// name is not known text.
+pub fn invocation(words: &[Word]) -> Option<Invocation> {
+    let mut index = 0;
+    let mut functions_visible = true;
+    loop {
+        let name = base_name(&words.get(index)?.as_literal()?).to_string();
+        let skip = match name.as_str() {
+            // command curl ..., builtin, exec: the program itself, not a function.
+            "command" | "builtin" | "exec" => options_then_command(words, index + 1, ""),
+            // nohup curl ..., time curl ...
+            "nohup" | "time" => options_then_command(words, index + 1, ""),
+            // sudo -u svc curl ...
+            "sudo" => options_then_command(words, index + 1, "ugpChDrtUT"),
+            // env QG_USER=x curl ...
+            "env" => env_arguments(words, index + 1),
+            // timeout 30 curl ..., nice -n 5 curl ...
+            "timeout" => options_then_command(words, index + 1, "sk").map(|at| at + 1),
+            "nice" => options_then_command(words, index + 1, "n"),
+            _ => {
+                return Some(Invocation {
+                    name_word: index,
+                    name,
+                    functions_visible,
+                });
+            }
+        };
+        functions_visible = false;
+        index = skip?;
+    }
+}
+
+fn base_name(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".exe").unwrap_or(name)
+}
+
+/// Skips the options of a prefix command and returns the index of the
+/// command it runs. `with_argument` lists the option letters that take the
+/// next word as their argument.
+fn options_then_command(words: &[Word], mut index: usize, with_argument: &str) -> Option<usize> {
+    while let Some(word) = words.get(index) {
+        let text = word.leading_text();
+        if text == "--" {
+            return Some(index + 1);
+        }
+        if !text.starts_with('-') || text == "-" {
+            return Some(index);
+        }
+        let takes_argument =
+            text.len() == 2 && text[1..].chars().all(|c| with_argument.contains(c));
+        index += if takes_argument { 2 } else { 1 };
+    }
+    None
+}
+
+/// Skips `env`'s options and `NAME=value` words.
+fn env_arguments(words: &[Word], mut index: usize) -> Option<usize> {
+    while let Some(word) = words.get(index) {
+        let text = word.leading_text();
+        let assignment = text
+            .split_once('=')
+            .is_some_and(|(name, _)| !name.is_empty() && !name.starts_with('-'));
+        if text == "-u" {
+            index += 2;
+        } else if text.starts_with('-') || assignment {
+            index += 1;
+        } else {
+            return Some(index);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn words(line: &str) -> Vec<Word> {
+        line.split_whitespace()
+            .map(|text| Word::literal(text, Span::default()))
+            .collect()
+    }
+
+    fn program(line: &str) -> Option<(String, usize, bool)> {
+        invocation(&words(line)).map(|i| (i.name, i.name_word, i.functions_visible))
+    }
+
+    #[test]
+    fn prefixes_are_skipped() {
+        assert_eq!(program("curl -s x"), Some(("curl".into(), 0, true)));
+        assert_eq!(program("/usr/bin/curl x"), Some(("curl".into(), 0, true)));
+        assert_eq!(
+            program("sudo -u svc curl x"),
+            Some(("curl".into(), 3, false))
+        );
+        assert_eq!(
+            program("env A=1 B=2 wget x"),
+            Some(("wget".into(), 3, false))
+        );
+        assert_eq!(program("command curl x"), Some(("curl".into(), 1, false)));
+        assert_eq!(
+            program("timeout -s KILL 30 curl x"),
+            Some(("curl".into(), 4, false))
+        );
+        assert_eq!(program("nohup"), None);
+    }
+}

@@ -1,0 +1,54 @@
+//! Small helpers over tree-sitter-bash nodes. Nothing here recurses, so
+//! deeply nested input cannot exhaust the stack.
+
+use tree_sitter::Node;
+
+use crate::model::Span;
+
+pub fn node_span(node: Node) -> Span {
+    Span::new(node.start_byte(), node.end_byte())
+}
+
+/// Returns the text under `span`, or an empty string when the span does not
+/// fall on character boundaries of `text`.
+pub fn span_text(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or("")
+}
+
+/// Returns every child, named or not, in source order.
+pub fn children(node: Node) -> Vec<Node> {
+    let mut cursor = node.walk();
+    node.children(&mut cursor).collect()
+}
+
+/// Returns each child together with the field name it has in its parent.
+pub fn children_with_fields<'t>(node: Node<'t>) -> Vec<(Option<&'t str>, Node<'t>)> {
+    let mut out = Vec::new();
+    let mut cursor = node.walk();
+    if !cursor.goto_first_child() {
+        return out;
+    }
+    loop {
+        out.push((cursor.field_name(), cursor.node()));
+        if !cursor.goto_next_sibling() {
+            return out;
+        }
+    }
+}
+
+/// Returns the children under field `field`, in source order.
+pub fn field_children<'t>(node: Node<'t>, field: &str) -> Vec<Node<'t>> {
+    children_with_fields(node)
+        .into_iter()
+        .filter(|(name, _)| *name == Some(field))
+        .map(|(_, child)| child)
+        .collect()
+}
+
+/// True for nodes whose text is never run as code: comments and heredoc
+/// bodies. An ERROR node is not inert: the text tree-sitter could not parse
+/// is skipped, but complete commands it recovered inside, or the whole
+/// file when the root itself is an ERROR, are still read.
+pub fn is_inert(node: Node) -> bool {
+    matches!(node.kind(), "comment" | "heredoc_body")
+}
