@@ -121,6 +121,7 @@ fn unique_in_order(mut uses: Vec<StringUse>) -> Vec<StringUse> {
         StringUseKind::Substring => 0,
         StringUseKind::Regex => 1,
         StringUseKind::Equality => 2,
+        StringUseKind::Inequality => 3,
     };
     uses.sort_by(|a, b| {
         let key = |u: &StringUse| (u.span, kind_order(u.kind), u.case_insensitive);
