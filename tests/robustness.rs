@@ -52,12 +52,20 @@ fn one_finding(path: &str, line: u64, column: u64) -> Vec<(String, u64, u64, Str
 #[test]
 fn binary_script_is_skipped_and_counted() {
     let dir = folder();
-    fs::write(dir.path().join("tool.sh"), b"\x7fELF\x00\x01\x02qualysapi /api/2.0/fo/asset/ip/").unwrap();
+    fs::write(
+        dir.path().join("tool.sh"),
+        b"\x7fELF\x00\x01\x02qualysapi /api/2.0/fo/asset/ip/",
+    )
+    .unwrap();
     fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();
     let (code, document, _) = json_in(dir.path(), &[]);
     assert_eq!(code, Some(0));
     assert_eq!(document["summary"]["files_skipped"]["binary"], 1);
-    assert_eq!(findings_in(&document), one_finding("ok.sh", 2, 1), "the other file is still checked");
+    assert_eq!(
+        findings_in(&document),
+        one_finding("ok.sh", 2, 1),
+        "the other file is still checked"
+    );
 }
 
 #[test]
@@ -101,8 +109,16 @@ fn ten_megabyte_line_is_checked() {
 fn deep_nesting_does_not_crash() {
     let dir = folder();
     let depth = 50_000;
-    let python = format!("import qualysapi\nx = {}1{}\n", "(".repeat(depth), ")".repeat(depth));
-    let shell = format!("#!/bin/bash\n# qualysapi\nx={}1{}\n", "$( ".repeat(depth), " )".repeat(depth));
+    let python = format!(
+        "import qualysapi\nx = {}1{}\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let shell = format!(
+        "#!/bin/bash\n# qualysapi\nx={}1{}\n",
+        "$( ".repeat(depth),
+        " )".repeat(depth)
+    );
     fs::write(dir.path().join("deep.py"), python).unwrap();
     fs::write(dir.path().join("deep.sh"), shell).unwrap();
     fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();
@@ -115,13 +131,19 @@ fn deep_nesting_does_not_crash() {
 fn syntax_errors_do_not_hide_the_rest_of_the_file() {
     let dir = folder();
     let python = "import requests\ndef broken(:\n    pass\n\nrequests.post('https://qualysapi.qualys.com/api/2.0/fo/asset/ip/', data={'action': 'update', 'ips': '1.1.1.1'})\n";
-    let shell = "#!/bin/bash\nif [ x = ; then\n fi fi )\ncurl -d 'action=update&ips=1.1.1.1' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n";
+    let shell = "#!/bin/bash\nfoo() {\n  if then fi\n}\n}}\ncurl -d 'action=update&ips=1.1.1.1' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n";
     fs::write(dir.path().join("broken.py"), python).unwrap();
     fs::write(dir.path().join("broken.sh"), shell).unwrap();
     let (_, document, _) = json_in(dir.path(), &[]);
     let found = findings_in(&document);
-    assert!(found.contains(&("broken.py".into(), 5, 1, "AGMS001".into())), "{found:?}");
-    assert!(found.contains(&("broken.sh".into(), 4, 1, "AGMS001".into())), "{found:?}");
+    assert!(
+        found.contains(&("broken.py".into(), 5, 1, "AGMS001".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("broken.sh".into(), 6, 1, "AGMS001".into())),
+        "{found:?}"
+    );
 }
 
 /// A script with a Japanese comment before the call, so that columns and
@@ -131,9 +153,19 @@ const JAPANESE: &str = "#!/bin/bash\n# ホストを DNS 追跡に切り替える
 #[test]
 fn encodings_are_decoded_with_right_positions() {
     let dir = folder();
-    let utf16le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(JAPANESE.encode_utf16().flat_map(u16::to_le_bytes)).collect();
-    let utf16be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(JAPANESE.encode_utf16().flat_map(u16::to_be_bytes)).collect();
-    let bom: Vec<u8> = b"\xEF\xBB\xBF".iter().copied().chain(JAPANESE.bytes()).collect();
+    let utf16le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(JAPANESE.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(JAPANESE.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let bom: Vec<u8> = b"\xEF\xBB\xBF"
+        .iter()
+        .copied()
+        .chain(JAPANESE.bytes())
+        .collect();
     let (shift_jis, _, _) = encoding_rs::SHIFT_JIS.encode(JAPANESE);
     let (euc_jp, _, _) = encoding_rs::EUC_JP.encode(JAPANESE);
     let files: [(&str, &[u8]); 6] = [
@@ -150,7 +182,10 @@ fn encodings_are_decoded_with_right_positions() {
     let (_, document, _) = json_in(dir.path(), &[]);
     let mut found = findings_in(&document);
     found.sort();
-    let mut expected: Vec<_> = files.iter().map(|(name, _)| (name.to_string(), 3, 3, "AGMS001".to_string())).collect();
+    let mut expected: Vec<_> = files
+        .iter()
+        .map(|(name, _)| (name.to_string(), 3, 3, "AGMS001".to_string()))
+        .collect();
     expected.sort();
     assert_eq!(found, expected);
 }
@@ -158,17 +193,17 @@ fn encodings_are_decoded_with_right_positions() {
 #[test]
 fn sarif_columns_count_utf16_units() {
     let dir = folder();
-    // U+1D11E takes two UTF-16 units, so the call starts at character 3
-    // but at UTF-16 unit 4.
-    let text = "#!/bin/bash\n𝄞 curl -d 'action=update&ips=1.1.1.1' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n";
+    // U+1D11E takes two UTF-16 units, so the call starts at character 6
+    // but at UTF-16 unit 7.
+    let text = "#!/bin/bash\nX=𝄞; curl -d 'action=update&ips=1.1.1.1' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n";
     fs::write(dir.path().join("wide.sh"), text).unwrap();
     let output = check_in(dir.path(), &["--format", "sarif", "--fail-on", "none"]);
     let sarif: Value = serde_json::from_str(&stdout(&output)).unwrap();
     let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
-    assert_eq!(region["startColumn"], 4, "{region}");
+    assert_eq!(region["startColumn"], 7, "{region}");
     let concise = check_in(dir.path(), &["--format", "concise", "--fail-on", "none"]);
     let findings = parse_concise(&stdout(&concise));
-    assert_eq!(findings[0].column, 3, "human columns count characters");
+    assert_eq!(findings[0].column, 6, "human columns count characters");
 }
 
 #[test]
@@ -218,10 +253,17 @@ fn symlinks_are_not_followed_by_default() {
     assert_eq!(document["summary"]["files_skipped"]["links"], 3);
 
     let (code, document, errors) = json_in(&tree, &["--follow-links"]);
-    assert_eq!(code, Some(0), "loops and dangling links are skips, not failures: {errors}");
+    assert_eq!(
+        code,
+        Some(0),
+        "loops and dangling links are skips, not failures: {errors}"
+    );
     let mut found = findings_in(&document);
     found.sort();
-    assert!(found.contains(&("out/outside.sh".into(), 2, 1, "AGMS001".into())), "{found:?}");
+    assert!(
+        found.contains(&("out/outside.sh".into(), 2, 1, "AGMS001".into())),
+        "{found:?}"
+    );
     assert!(errors.contains("dangling.sh"), "{errors}");
     assert!(errors.contains("loop"), "{errors}");
 }
@@ -229,7 +271,10 @@ fn symlinks_are_not_followed_by_default() {
 #[test]
 fn fifos_and_devices_are_never_opened() {
     let dir = folder();
-    let status = Command::new("mkfifo").arg(dir.path().join("pipe.sh")).status().expect("mkfifo runs");
+    let status = Command::new("mkfifo")
+        .arg(dir.path().join("pipe.sh"))
+        .status()
+        .expect("mkfifo runs");
     assert!(status.success());
     fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();
     let (code, document, errors) = json_in(dir.path(), &[".", "/dev/null"]);
@@ -242,10 +287,16 @@ fn fifos_and_devices_are_never_opened() {
 /// because root reads files whatever their mode.
 fn check_unprivileged(dir: &Path) -> std::process::Output {
     let binary = assert_cmd::cargo::cargo_bin("agms-lint");
-    let is_root = Command::new("id").arg("-u").output().map(|out| out.stdout == b"0\n").unwrap_or(false);
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|out| out.stdout == b"0\n")
+        .unwrap_or(false);
     let mut command = if is_root {
         let mut command = Command::new("setpriv");
-        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(&binary);
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&binary);
         command
     } else {
         Command::new(&binary)
@@ -271,7 +322,11 @@ fn unreadable_files_fail_the_run_and_are_named() {
     fs::write(&ok, UPDATE).unwrap();
     fs::set_permissions(&ok, fs::Permissions::from_mode(0o644)).unwrap();
     let output = check_unprivileged(dir.path());
-    assert_eq!(output.status.code(), Some(2), "a partial scan must not pass");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a partial scan must not pass"
+    );
     let errors = stderr(&output);
     assert!(errors.contains("cannot read locked.sh"), "{errors}");
     assert!(errors.contains("locked"), "{errors}");
@@ -282,7 +337,12 @@ fn unreadable_files_fail_the_run_and_are_named() {
 #[test]
 fn odd_path_names() {
     let dir = folder();
-    let names: [&[u8]; 4] = [b"with space.sh", b"new\nline.sh", b"-dash.sh", b"bad\xffbyte.sh"];
+    let names: [&[u8]; 4] = [
+        b"with space.sh",
+        b"new\nline.sh",
+        b"-dash.sh",
+        b"bad\xffbyte.sh",
+    ];
     for name in names {
         fs::write(dir.path().join(std::ffi::OsStr::from_bytes(name)), UPDATE).unwrap();
     }
@@ -298,14 +358,29 @@ fn odd_path_names() {
         .args(["check", "--format", "concise", "--", "-dash.sh"])
         .output()
         .unwrap();
-    assert_eq!(stdout(&dashed).lines().count(), 1, "a path after -- may start with a dash");
+    assert_eq!(
+        stdout(&dashed).lines().count(),
+        1,
+        "a path after -- may start with a dash"
+    );
 }
 
 #[test]
 fn output_is_identical_whatever_the_thread_count() {
     let root = support::crate_dir();
     let run = |threads: &str| {
-        let output = check_in(&root, &["testdata", "--format", "sarif", "--fail-on", "none", "--threads", threads]);
+        let output = check_in(
+            &root,
+            &[
+                "testdata",
+                "--format",
+                "sarif",
+                "--fail-on",
+                "none",
+                "--threads",
+                threads,
+            ],
+        );
         output.stdout
     };
     let single = run("1");
