@@ -53,13 +53,32 @@ fn exclusions(root: &Path, globs: &[String]) -> Override {
 
 /// Returns the path as output formats show it: relative to the current
 /// folder when it lies inside it, with `/` separators and no leading `./`.
+/// Bytes that are not UTF-8 become U+FFFD, and control characters such as
+/// a newline are escaped (`\n`) so that line-based formats stay one finding
+/// a line.
 pub fn display_path(path: &Path, current_dir: Option<&Path>) -> String {
     let relative = current_dir
         .and_then(|dir| path.strip_prefix(dir).ok())
         .unwrap_or(path);
-    let mut text = relative.to_string_lossy().replace('\\', "/");
+    let mut text = relative.to_string_lossy().into_owned();
+    // Only Windows uses `\\` as a separator; elsewhere it is part of a name.
+    if cfg!(windows) {
+        text = text.replace('\\', "/");
+    }
     while let Some(rest) = text.strip_prefix("./") {
         text = rest.to_string();
+    }
+    if text.chars().any(char::is_control) {
+        text = text
+            .chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
     }
     text
 }
@@ -78,5 +97,14 @@ mod tests {
             "/elsewhere/b.sh"
         );
         assert_eq!(display_path(Path::new("a/./b.sh"), None), "a/./b.sh");
+    }
+
+    #[test]
+    fn control_characters_in_paths_are_escaped() {
+        assert_eq!(display_path(Path::new("a\nb.sh"), None), "a\\nb.sh");
+        assert_eq!(
+            display_path(Path::new("tab\there.sh"), None),
+            "tab\\there.sh"
+        );
     }
 }

@@ -32,6 +32,8 @@ impl Parsers {
             Language::Shell => &mut self.shell,
             Language::Python => &mut self.python,
         };
+        let normalised = normalise_line_endings(text);
+        let text = normalised.as_deref().unwrap_or(text);
         let Some(tree) = parser.parse(text, None) else {
             return Extraction::default();
         };
@@ -48,6 +50,22 @@ impl Default for Parsers {
     }
 }
 
+/// Replaces each lone `\r` (old Mac line endings) with `\n`, which the
+/// grammars treat as the only line break. Both are one byte, so every span
+/// stays valid in the original text. Returns `None` when nothing changes.
+fn normalise_line_endings(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let lone_cr = |index: usize| bytes[index] == b'\r' && bytes.get(index + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone_cr) {
+        return None;
+    }
+    let replaced: Vec<u8> = (0..bytes.len())
+        .map(|index| if lone_cr(index) { b'\n' } else { bytes[index] })
+        .collect();
+    // Only ASCII bytes were swapped, so the text is still UTF-8.
+    String::from_utf8(replaced).ok()
+}
+
 fn parser_for(language: tree_sitter::Language) -> Parser {
     let mut parser = Parser::new();
     // The grammars are compiled into the binary against the same ABI range
@@ -56,4 +74,18 @@ fn parser_for(language: tree_sitter::Language) -> Parser {
         .set_language(&language)
         .expect("bundled grammar matches the tree-sitter ABI");
     parser
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_carriage_returns_become_newlines() {
+        assert_eq!(
+            normalise_line_endings("a\rb\r\nc"),
+            Some("a\nb\r\nc".to_string())
+        );
+        assert_eq!(normalise_line_endings("a\r\nb\n"), None);
+    }
 }

@@ -44,13 +44,20 @@ pub fn summary(result: &ScanResult) -> String {
         stats.scanned,
         plural(stats.scanned, "file", "files")
     );
-    if stats.skipped() > 0 {
-        line += &format!(
-            " ({} skipped: {} binary, {} too large)",
-            stats.skipped(),
-            stats.skipped_binary,
-            stats.skipped_too_large
-        );
+    let skipped = &stats.skipped;
+    if skipped.total() > 0 {
+        let reasons = [
+            (skipped.binary, "binary"),
+            (skipped.too_large, "too large"),
+            (skipped.special, "not regular files"),
+            (skipped.vanished, "removed during the scan"),
+        ];
+        let listed: Vec<String> = reasons
+            .iter()
+            .filter(|(count, _)| *count > 0)
+            .map(|(count, reason)| format!("{count} {reason}"))
+            .collect();
+        line += &format!(" ({} skipped: {})", skipped.total(), listed.join(", "));
     }
     if !result.errors.is_empty() {
         line += &format!(", {} unreadable", result.errors.len());

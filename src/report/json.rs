@@ -32,7 +32,13 @@ pub fn write_document(
         "tool": { "name": "agms-lint", "version": env!("CARGO_PKG_VERSION") },
         "summary": {
             "files_scanned": stats.scanned,
-            "files_skipped": { "binary": stats.skipped_binary, "too_large": stats.skipped_too_large },
+            "files_skipped": {
+                "binary": stats.skipped.binary,
+                "too_large": stats.skipped.too_large,
+                "links": stats.skipped.links,
+                "special": stats.skipped.special,
+                "vanished": stats.skipped.vanished,
+            },
             "files_unreadable": result.errors.len(),
             "findings": { "error": errors_count, "warning": warnings, "note": notes },
             "baseline_applied": options.baseline_applied,

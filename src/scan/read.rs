@@ -1,0 +1,54 @@
+//! Reading one file: deciding from its name or `#!` line whether it is a
+//! script, and refusing files over the size cap before reading them.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use crate::language::Language;
+
+/// Bytes read to find a `#!` line in a file without a known extension.
+pub const SHEBANG_HEAD: usize = 256;
+/// Bytes searched for a NUL to tell a binary file.
+pub const BINARY_HEAD: usize = 8192;
+
+pub enum Contents {
+    Script(Language, Vec<u8>),
+    NotScript,
+    TooLarge,
+}
+
+/// Reads a file if it is a shell or Python script of acceptable size.
+pub fn read_script(path: &Path, max_size: u64) -> std::io::Result<Contents> {
+    let mut file = File::open(path)?;
+    let size = file.metadata()?.len();
+    let language = match Language::from_extension(path) {
+        Some(language) => language,
+        None => {
+            let mut head = Vec::with_capacity(SHEBANG_HEAD);
+            file.by_ref()
+                .take(SHEBANG_HEAD as u64)
+                .read_to_end(&mut head)?;
+            let Some(language) = Language::from_shebang(&head) else {
+                return Ok(Contents::NotScript);
+            };
+            if size > max_size {
+                return Ok(Contents::TooLarge);
+            }
+            let mut bytes = head;
+            file.read_to_end(&mut bytes)?;
+            return Ok(Contents::Script(language, bytes));
+        }
+    };
+    if size > max_size {
+        return Ok(Contents::TooLarge);
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // Read at most one byte past the cap, in case the file grew since the
+    // size was taken.
+    file.take(max_size + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_size {
+        return Ok(Contents::TooLarge);
+    }
+    Ok(Contents::Script(language, bytes))
+}

@@ -1,0 +1,391 @@
+//! Hostile and unusual inputs: each is found, skipped and counted, or
+//! reported by path, and never stops the rest of the scan.
+
+mod support;
+
+use std::fs;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+use support::{agms_lint, check_in, parse_concise, stderr, stdout};
+use tempfile::TempDir;
+
+/// A shell IP update without `network_id`: one AGMS001 error at 2:1.
+const UPDATE: &str = "#!/bin/bash\ncurl -d 'action=update&ips=10.0.0.1' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n";
+
+fn folder() -> TempDir {
+    TempDir::new().expect("temporary folder")
+}
+
+fn json_in(dir: &Path, args: &[&str]) -> (Option<i32>, Value, String) {
+    let mut all = vec!["--format", "json", "--fail-on", "none"];
+    all.extend(args);
+    let output = check_in(dir, &all);
+    let document = serde_json::from_str(&stdout(&output))
+        .unwrap_or_else(|error| panic!("not JSON ({error}); stderr: {}", stderr(&output)));
+    (output.status.code(), document, stderr(&output))
+}
+
+fn findings_in(document: &Value) -> Vec<(String, u64, u64, String)> {
+    document["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|finding| {
+            (
+                finding["path"].as_str().unwrap().to_string(),
+                finding["start"]["line"].as_u64().unwrap(),
+                finding["start"]["column"].as_u64().unwrap(),
+                finding["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn one_finding(path: &str, line: u64, column: u64) -> Vec<(String, u64, u64, String)> {
+    vec![(path.to_string(), line, column, "AGMS001".to_string())]
+}
+
+#[test]
+fn binary_script_is_skipped_and_counted() {
+    let dir = folder();
+    fs::write(
+        dir.path().join("tool.sh"),
+        b"\x7fELF\x00\x01\x02qualysapi /api/2.0/fo/asset/ip/",
+    )
+    .unwrap();
+    fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();
+    let (code, document, _) = json_in(dir.path(), &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(document["summary"]["files_skipped"]["binary"], 1);
+    assert_eq!(
+        findings_in(&document),
+        one_finding("ok.sh", 2, 1),
+        "the other file is still checked"
+    );
+}
+
+#[test]
+fn empty_files_are_quiet() {
+    let dir = folder();
+    fs::write(dir.path().join("empty.sh"), b"").unwrap();
+    fs::write(dir.path().join("empty.py"), b"").unwrap();
+    let (code, document, _) = json_in(dir.path(), &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(document["summary"]["files_scanned"], 2);
+    assert_eq!(findings_in(&document), vec![]);
+}
+
+#[test]
+fn file_over_the_size_cap_is_skipped() {
+    let dir = folder();
+    let huge = fs::File::create(dir.path().join("huge.sh")).unwrap();
+    // A sparse 200 MB file: the size check happens before any read.
+    huge.set_len(200 * 1024 * 1024).unwrap();
+    fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();
+    let (code, document, errors) = json_in(dir.path(), &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(document["summary"]["files_skipped"]["too_large"], 1);
+    assert!(errors.contains("huge.sh: skipped, larger than"), "{errors}");
+    assert_eq!(findings_in(&document), one_finding("ok.sh", 2, 1));
+}
+
+#[test]
+fn ten_megabyte_line_is_checked() {
+    let dir = folder();
+    let mut text = String::from("#!/bin/bash\ncurl -d 'action=update&comment=");
+    text.push_str(&"x".repeat(10 * 1024 * 1024));
+    text.push_str("' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n");
+    fs::write(dir.path().join("long.sh"), text).unwrap();
+    let (code, document, _) = json_in(dir.path(), &["--max-file-size", "20000000"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(findings_in(&document), one_finding("long.sh", 2, 1));
+}
+
+#[test]
+fn deep_nesting_does_not_crash() {
+    let dir = folder();
+    let depth = 50_000;
+    let python = format!(
+        "import qualysapi\nx = {}1{}\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let shell = format!(
+        "#!/bin/bash\n# qualysapi\nx={}1{}\n",
+        "$( ".repeat(depth),
+        " )".repeat(depth)
+    );
+    fs::write(dir.path().join("deep.py"), python).unwrap();
+    fs::write(dir.path().join("deep.sh"), shell).unwrap();
+    fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();
+    let (code, document, errors) = json_in(dir.path(), &[]);
+    assert_eq!(code, Some(0), "{errors}");
+    assert_eq!(findings_in(&document), one_finding("ok.sh", 2, 1));
+}
+
+#[test]
+fn syntax_errors_do_not_hide_the_rest_of_the_file() {
+    let dir = folder();
+    let python = "import requests\ndef broken(:\n    pass\n\nrequests.post('https://qualysapi.qualys.com/api/2.0/fo/asset/ip/', data={'action': 'update', 'ips': '1.1.1.1'})\n";
+    let shell = "#!/bin/bash\nfoo() {\n  if then fi\n}\n}}\ncurl -d 'action=update&ips=1.1.1.1' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n";
+    fs::write(dir.path().join("broken.py"), python).unwrap();
+    fs::write(dir.path().join("broken.sh"), shell).unwrap();
+    let (_, document, _) = json_in(dir.path(), &[]);
+    let found = findings_in(&document);
+    assert!(
+        found.contains(&("broken.py".into(), 5, 1, "AGMS001".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("broken.sh".into(), 6, 1, "AGMS001".into())),
+        "{found:?}"
+    );
+}
+
+/// A script with a Japanese comment before the call, so that columns and
+/// lines depend on decoding.
+const JAPANESE: &str = "#!/bin/bash\n# ホストを DNS 追跡に切り替える\n  curl -d 'action=update&ips=10.0.0.1' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/ # 更新\n";
+
+#[test]
+fn encodings_are_decoded_with_right_positions() {
+    let dir = folder();
+    let utf16le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(JAPANESE.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(JAPANESE.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let bom: Vec<u8> = b"\xEF\xBB\xBF"
+        .iter()
+        .copied()
+        .chain(JAPANESE.bytes())
+        .collect();
+    let (shift_jis, _, _) = encoding_rs::SHIFT_JIS.encode(JAPANESE);
+    let (euc_jp, _, _) = encoding_rs::EUC_JP.encode(JAPANESE);
+    let files: [(&str, &[u8]); 6] = [
+        ("utf8.sh", JAPANESE.as_bytes()),
+        ("bom.sh", &bom),
+        ("utf16le.sh", &utf16le),
+        ("utf16be.sh", &utf16be),
+        ("sjis.sh", &shift_jis),
+        ("eucjp.sh", &euc_jp),
+    ];
+    for (name, bytes) in files {
+        fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let (_, document, _) = json_in(dir.path(), &[]);
+    let mut found = findings_in(&document);
+    found.sort();
+    let mut expected: Vec<_> = files
+        .iter()
+        .map(|(name, _)| (name.to_string(), 3, 3, "AGMS001".to_string()))
+        .collect();
+    expected.sort();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn sarif_columns_count_utf16_units() {
+    let dir = folder();
+    // U+1D11E takes two UTF-16 units, so the call starts at character 6
+    // but at UTF-16 unit 7.
+    let text = "#!/bin/bash\nX=𝄞; curl -d 'action=update&ips=1.1.1.1' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n";
+    fs::write(dir.path().join("wide.sh"), text).unwrap();
+    let output = check_in(dir.path(), &["--format", "sarif", "--fail-on", "none"]);
+    let sarif: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startColumn"], 7, "{region}");
+    let concise = check_in(dir.path(), &["--format", "concise", "--fail-on", "none"]);
+    let findings = parse_concise(&stdout(&concise));
+    assert_eq!(findings[0].column, 6, "human columns count characters");
+}
+
+#[test]
+fn invalid_utf8_still_finds_call_sites() {
+    let dir = folder();
+    let mut bytes = b"#!/bin/bash\n# \xff\xfe broken \xc3\n".to_vec();
+    bytes.extend_from_slice(UPDATE.lines().nth(1).unwrap().as_bytes());
+    fs::write(dir.path().join("broken.sh"), bytes).unwrap();
+    let (_, document, _) = json_in(dir.path(), &[]);
+    assert_eq!(findings_in(&document), one_finding("broken.sh", 3, 1));
+}
+
+#[test]
+fn line_endings_and_tabs() {
+    let dir = folder();
+    let crlf = UPDATE.replace('\n', "\r\n");
+    let cr = UPDATE.replace('\n', "\r");
+    let tabs = "#!/bin/bash\n\tcurl -d 'action=update&ips=1.1.1.1' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n";
+    fs::write(dir.path().join("crlf.sh"), crlf).unwrap();
+    fs::write(dir.path().join("cr.sh"), cr).unwrap();
+    fs::write(dir.path().join("tabs.sh"), tabs).unwrap();
+    let (_, document, _) = json_in(dir.path(), &[]);
+    let mut found = findings_in(&document);
+    found.sort();
+    let expected = vec![
+        ("cr.sh".to_string(), 2, 1, "AGMS001".to_string()),
+        ("crlf.sh".to_string(), 2, 1, "AGMS001".to_string()),
+        ("tabs.sh".to_string(), 2, 2, "AGMS001".to_string()),
+    ];
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn symlinks_are_not_followed_by_default() {
+    let outside = folder();
+    fs::write(outside.path().join("outside.sh"), UPDATE).unwrap();
+    let dir = folder();
+    let tree = dir.path().join("tree");
+    fs::create_dir(&tree).unwrap();
+    fs::write(tree.join("ok.sh"), UPDATE).unwrap();
+    std::os::unix::fs::symlink(outside.path(), tree.join("out")).unwrap();
+    std::os::unix::fs::symlink(tree.join("missing.sh"), tree.join("dangling.sh")).unwrap();
+    std::os::unix::fs::symlink(&tree, tree.join("loop")).unwrap();
+    let (code, document, _) = json_in(&tree, &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(findings_in(&document), one_finding("ok.sh", 2, 1));
+    assert_eq!(document["summary"]["files_skipped"]["links"], 3);
+
+    let (code, document, errors) = json_in(&tree, &["--follow-links"]);
+    assert_eq!(
+        code,
+        Some(0),
+        "loops and dangling links are skips, not failures: {errors}"
+    );
+    let mut found = findings_in(&document);
+    found.sort();
+    assert!(
+        found.contains(&("out/outside.sh".into(), 2, 1, "AGMS001".into())),
+        "{found:?}"
+    );
+    assert!(errors.contains("dangling.sh"), "{errors}");
+    assert!(errors.contains("loop"), "{errors}");
+}
+
+#[test]
+fn fifos_and_devices_are_never_opened() {
+    let dir = folder();
+    let status = Command::new("mkfifo")
+        .arg(dir.path().join("pipe.sh"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();
+    let (code, document, errors) = json_in(dir.path(), &[".", "/dev/null"]);
+    assert_eq!(code, Some(0), "{errors}");
+    assert_eq!(document["summary"]["files_skipped"]["special"], 2);
+    assert_eq!(findings_in(&document), one_finding("ok.sh", 2, 1));
+}
+
+/// Runs agms-lint as an unprivileged user when the tests run as root,
+/// because root reads files whatever their mode.
+fn check_unprivileged(dir: &Path) -> std::process::Output {
+    let binary = assert_cmd::cargo::cargo_bin("agms-lint");
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|out| out.stdout == b"0\n")
+        .unwrap_or(false);
+    let mut command = if is_root {
+        let mut command = Command::new("setpriv");
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&binary);
+        command
+    } else {
+        Command::new(&binary)
+    };
+    command
+        .current_dir(dir)
+        .args(["check", "--format", "concise", "--fail-on", "none"])
+        .output()
+        .expect("agms-lint runs")
+}
+
+#[test]
+fn unreadable_files_fail_the_run_and_are_named() {
+    let dir = folder();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let secret = dir.path().join("locked.sh");
+    fs::write(&secret, UPDATE).unwrap();
+    fs::set_permissions(&secret, fs::Permissions::from_mode(0o000)).unwrap();
+    let locked_dir = dir.path().join("locked");
+    fs::create_dir(&locked_dir).unwrap();
+    fs::set_permissions(&locked_dir, fs::Permissions::from_mode(0o000)).unwrap();
+    let ok = dir.path().join("ok.sh");
+    fs::write(&ok, UPDATE).unwrap();
+    fs::set_permissions(&ok, fs::Permissions::from_mode(0o644)).unwrap();
+    let output = check_unprivileged(dir.path());
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a partial scan must not pass"
+    );
+    let errors = stderr(&output);
+    assert!(errors.contains("cannot read locked.sh"), "{errors}");
+    assert!(errors.contains("locked"), "{errors}");
+    let findings = parse_concise(&stdout(&output));
+    assert_eq!(findings.len(), 1, "ok.sh is still checked: {findings:?}");
+}
+
+#[test]
+fn odd_path_names() {
+    let dir = folder();
+    let names: [&[u8]; 4] = [
+        b"with space.sh",
+        b"new\nline.sh",
+        b"-dash.sh",
+        b"bad\xffbyte.sh",
+    ];
+    for name in names {
+        fs::write(dir.path().join(std::ffi::OsStr::from_bytes(name)), UPDATE).unwrap();
+    }
+    let output = check_in(dir.path(), &["--format", "concise", "--fail-on", "none"]);
+    let text = stdout(&output);
+    assert_eq!(text.lines().count(), 4, "one line per finding:\n{text}");
+    assert!(text.contains("with space.sh:2:1: AGMS001"), "{text}");
+    assert!(text.contains("new\\nline.sh:2:1: AGMS001"), "{text}");
+    assert!(text.contains("-dash.sh:2:1: AGMS001"), "{text}");
+    assert!(text.contains("bad\u{FFFD}byte.sh:2:1: AGMS001"), "{text}");
+    let dashed = agms_lint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "--", "-dash.sh"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout(&dashed).lines().count(),
+        1,
+        "a path after -- may start with a dash"
+    );
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let root = support::crate_dir();
+    let run = |threads: &str| {
+        let output = check_in(
+            &root,
+            &[
+                "testdata",
+                "--format",
+                "sarif",
+                "--fail-on",
+                "none",
+                "--threads",
+                threads,
+            ],
+        );
+        output.stdout
+    };
+    let single = run("1");
+    assert!(!single.is_empty());
+    assert_eq!(single, run("0"), "default threads differ from one thread");
+    assert_eq!(single, run("4"), "four threads differ from one thread");
+    assert_eq!(single, run("1"), "two runs differ");
+}
