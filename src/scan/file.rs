@@ -2,6 +2,7 @@
 //! rules, suppressions, and positions and fingerprints of what remains.
 
 use super::read::BINARY_HEAD;
+use super::timing::Stopwatch;
 use super::{FileReport, Located, ScanOptions, ScanResult, Stats};
 use crate::finding::Finding;
 use crate::fingerprint::fingerprint;
@@ -17,32 +18,32 @@ use crate::settings::Settings;
 use crate::source::SourceText;
 use crate::suppress;
 
+/// Checks one script's bytes and adds what it finds to `out`. Each stage's
+/// time is taken from `clock`, whose lap started when the read ended.
 pub fn check_bytes(
     path: String,
     language: Language,
     bytes: &[u8],
     options: &ScanOptions,
     parsers: &mut Parsers,
+    clock: &mut Stopwatch,
     out: &mut ScanResult,
 ) {
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_HEAD)]).is_some() {
-        out.stats.skipped.binary += 1;
-        tracing::debug!("{path}: skipped, binary");
+    let candidate = prefilter_bytes(&path, bytes, &mut out.stats);
+    out.stats.times.prefilter += clock.lap();
+    let Some(utf16) = candidate else {
         return;
-    }
-    if !utf16 && !prefilter::is_candidate(bytes) {
-        out.stats.prefiltered_out += 1;
-        return;
-    }
+    };
     let source = SourceText::decode(bytes);
     if utf16 && !prefilter::is_candidate_text(&source.text) {
         out.stats.prefiltered_out += 1;
+        out.stats.times.prefilter += clock.lap();
         return;
     }
     out.stats.parsed += 1;
-    let (extraction, findings) =
-        check_text(language, &source.text, options, parsers, &mut out.stats);
+    let extraction = extract(language, &source.text, parsers, &mut out.stats);
+    out.stats.times.parse_extract += clock.lap();
+    let findings = run_rules(&extraction, options);
     let line_of = |offset| source.position(offset).line - 1;
     let enabled = |code: &str| options.settings.is_enabled(code);
     let findings = suppress::apply(&source.text, findings, line_of, enabled, options.lang);
@@ -54,17 +55,34 @@ pub fn check_bytes(
             &findings,
         ));
     }
-    if findings.is_empty() {
-        return;
+    if !findings.is_empty() {
+        let findings = locate(&source, &path, findings);
+        let source = SourceText::new(secrets::mask(&source.text));
+        out.files.push(FileReport {
+            path,
+            language,
+            source,
+            findings,
+        });
     }
-    let findings = locate(&source, &path, findings);
-    let source = SourceText::new(secrets::mask(&source.text));
-    out.files.push(FileReport {
-        path,
-        language,
-        source,
-        findings,
-    });
+    out.stats.times.check += clock.lap();
+}
+
+/// Returns whether the file must be decoded and parsed: `None` when it is
+/// binary or has no marker, else whether it is UTF-16, whose markers can
+/// only be searched for after decoding.
+fn prefilter_bytes(path: &str, bytes: &[u8], stats: &mut Stats) -> Option<bool> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_HEAD)]).is_some() {
+        stats.skipped.binary += 1;
+        tracing::debug!("{path}: skipped, binary");
+        return None;
+    }
+    if !utf16 && !prefilter::is_candidate(bytes) {
+        stats.prefiltered_out += 1;
+        return None;
+    }
+    Some(utf16)
 }
 
 /// Extracts one file's model and runs the enabled rules over it.
@@ -75,18 +93,28 @@ pub fn check_text(
     parsers: &mut Parsers,
     stats: &mut Stats,
 ) -> (Extraction, Vec<Finding>) {
+    let extraction = extract(language, text, parsers, stats);
+    let findings = run_rules(&extraction, options);
+    (extraction, findings)
+}
+
+fn extract(language: Language, text: &str, parsers: &mut Parsers, stats: &mut Stats) -> Extraction {
     let mut extraction = parsers.extract(language, text);
     extraction.qualys_context |= names_qualys_host(text);
     stats.call_sites += extraction.call_sites.len();
+    extraction
+}
+
+fn run_rules(extraction: &Extraction, options: &ScanOptions) -> Vec<Finding> {
     let settings = &options.settings;
     let context = Context {
-        extraction: &extraction,
+        extraction,
         profile: &settings.profile,
         lang: options.lang,
     };
     let mut findings = rules::check(&context, |code| settings.is_enabled(code));
     apply_severity_overrides(&mut findings, settings);
-    (extraction, findings)
+    findings
 }
 
 /// A configured severity replaces a rule's default severity. Notes that a
