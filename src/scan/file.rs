@@ -1,6 +1,10 @@
 //! Checking one file's bytes: binary test, prefilter, decoding, parsing,
 //! rules, suppressions, and positions and fingerprints of what remains.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::read::BINARY_HEAD;
 use super::timing::Stopwatch;
 use super::{FileReport, Located, ScanOptions, ScanResult, Stats};
@@ -100,7 +104,9 @@ pub fn check_text(
 
 fn extract(language: Language, text: &str, parsers: &mut Parsers, stats: &mut Stats) -> Extraction {
     let mut extraction = parsers.extract(language, text);
-    extraction.qualys_context |= names_qualys_host(text);
+    if !extraction.qualys_context {
+        extraction.qualys_context = names_qualys_host(text);
+    }
     stats.call_sites += extraction.call_sites.len();
     extraction
 }
@@ -130,14 +136,20 @@ fn apply_severity_overrides(findings: &mut [Finding], settings: &Settings) {
     }
 }
 
-/// A Qualys API host name such as `qualysapi.qualys.com` or
-/// `qualysguard.qg2.apps.qualys.eu` marks a file that talks to the API.
+/// Parts of Qualys API host names such as `qualysapi.qualys.com` or
+/// `qualysguard.qg2.apps.qualys.eu`, matched in any case.
+const HOST_MARKERS: [&str; 4] = ["qualysapi.", "qualysguard.", ".qualys.com", ".qualys.eu"];
+
+static HOST_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(HOST_MARKERS)
+        .expect("host markers build")
+});
+
+/// A Qualys API host name marks a file that talks to the API.
 fn names_qualys_host(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("qualysapi.")
-        || lower.contains("qualysguard.")
-        || lower.contains(".qualys.com")
-        || lower.contains(".qualys.eu")
+    HOST_MATCHER.is_match(text)
 }
 
 fn locate(source: &SourceText, path: &str, mut findings: Vec<Finding>) -> Vec<Located> {
