@@ -38,38 +38,55 @@ pub fn check_bytes(
     let Some(utf16) = candidate else {
         return;
     };
+
     let source = SourceText::decode(bytes);
     if utf16 && !prefilter::is_candidate_text(&source.text) {
         out.stats.prefiltered_out += 1;
         out.stats.times.prefilter += clock.lap();
         return;
     }
+
     out.stats.parsed += 1;
     let extraction = extract(language, &source.text, parsers, &mut out.stats);
     out.stats.times.parse_extract += clock.lap();
-    let findings = run_rules(&extraction, options);
+
+    record_findings(path, language, &source, &extraction, options, out);
+    out.stats.times.check += clock.lap();
+}
+
+/// Runs the rules and suppressions over one file's model, then records the
+/// findings that remain with their positions and a masked copy of the text.
+fn record_findings(
+    path: String,
+    language: Language,
+    source: &SourceText,
+    extraction: &Extraction,
+    options: &ScanOptions,
+    out: &mut ScanResult,
+) {
+    let findings = run_rules(extraction, options);
     let line_of = |offset| source.position(offset).line - 1;
     let enabled = |code: &str| options.settings.is_enabled(code);
     let findings = suppress::apply(&source.text, findings, line_of, enabled, options.lang);
     if options.inventory {
         out.inventory.extend(inventory::records(
             &path,
-            &source,
+            source,
             &extraction.call_sites,
             &findings,
         ));
     }
-    if !findings.is_empty() {
-        let findings = locate(&source, &path, findings);
-        let source = SourceText::new(secrets::mask(&source.text));
-        out.files.push(FileReport {
-            path,
-            language,
-            source,
-            findings,
-        });
+    if findings.is_empty() {
+        return;
     }
-    out.stats.times.check += clock.lap();
+    let findings = locate(source, &path, findings);
+    let source = SourceText::new(secrets::mask(&source.text));
+    out.files.push(FileReport {
+        path,
+        language,
+        source,
+        findings,
+    });
 }
 
 /// Returns whether the file must be decoded and parsed: `None` when it is
@@ -147,7 +164,8 @@ static HOST_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("host markers build")
 });
 
-/// A Qualys API host name marks a file that talks to the API.
+/// Returns true when the text names a Qualys API host, which marks a file
+/// that talks to the API even where no call site was found.
 fn names_qualys_host(text: &str) -> bool {
     HOST_MATCHER.is_match(text)
 }
