@@ -11,7 +11,7 @@ use tree_sitter::{Node, Tree};
 
 use super::parameters::read_parameters;
 use super::scopes::{BindingKind, MODULE_SCOPE, Scope, ScopeId, ScopeKind};
-use super::syntax::{callee_parts, named_children, node_text};
+use super::syntax::{callee_parts, kind, named_children, node_text};
 
 /// Maximum number of enclosing nodes kept with a string literal. The nearest
 /// few decide how the literal is used.
@@ -168,7 +168,7 @@ impl<'t> Walker<'t> {
     fn enter_scope(&mut self, node: Node<'t>, parent: Option<Node<'t>>) -> bool {
         let source = self.index.source;
         let enclosing = self.current_scope();
-        let kind = match node.kind() {
+        let kind = match kind(node) {
             "function_definition" => ScopeKind::Function,
             "class_definition" => ScopeKind::Class,
             "lambda" => ScopeKind::Lambda,
@@ -209,7 +209,7 @@ impl<'t> Walker<'t> {
     }
 
     fn enter_output_call(&mut self, node: Node<'t>, parent: Option<Node<'t>>) -> bool {
-        let is_output = match node.kind() {
+        let is_output = match kind(node) {
             // Python 2: `print "text"`
             "print_statement" => true,
             "argument_list" => parent.is_some_and(|call| is_output_call(call, self.index.source)),
@@ -222,7 +222,7 @@ impl<'t> Walker<'t> {
     }
 
     fn record(&mut self, node: Node<'t>, parent: Option<Node<'t>>) {
-        match node.kind() {
+        match kind(node) {
             "assignment" => self.record_assignment(node),
             "augmented_assignment" => self.record_augmented_assignment(node),
             "named_expression" => self.record_named_expression(node),
@@ -240,7 +240,7 @@ impl<'t> Walker<'t> {
 
     fn record_string(&mut self, node: Node<'t>, parent: Option<Node<'t>>) {
         // The pieces of `"a" "b"` are recorded once, as the whole literal.
-        if parent.is_some_and(|parent| parent.kind() == "concatenated_string") {
+        if parent.is_some_and(|parent| kind(parent) == "concatenated_string") {
             return;
         }
         let ancestors = self
@@ -248,7 +248,7 @@ impl<'t> Walker<'t> {
             .iter()
             .rev()
             .map(|visit| visit.node)
-            .filter(|ancestor| ancestor.kind() != "parenthesized_expression")
+            .filter(|ancestor| kind(*ancestor) != "parenthesized_expression")
             .take(STRING_ANCESTORS_KEPT)
             .collect();
         self.index.strings.push(StringRecord {
@@ -264,13 +264,13 @@ impl<'t> Walker<'t> {
 /// `if`/`elif`/`else` branch, a loop body, a `try` body or handler, or a
 /// `case` of a `match`.
 fn is_conditional_branch(node: Node, parent: Option<Node>) -> bool {
-    match node.kind() {
+    match kind(node) {
         "elif_clause" | "else_clause" | "except_clause" | "except_group_clause" | "case_clause" => {
             true
         }
         "block" => parent.is_some_and(|parent| {
             matches!(
-                parent.kind(),
+                kind(parent),
                 "if_statement" | "for_statement" | "while_statement" | "try_statement"
             )
         }),
@@ -279,13 +279,13 @@ fn is_conditional_branch(node: Node, parent: Option<Node>) -> bool {
 }
 
 fn has_decorator(definition_parent: Option<Node>, name: &str, source: &str) -> bool {
-    let Some(parent) = definition_parent.filter(|parent| parent.kind() == "decorated_definition")
+    let Some(parent) = definition_parent.filter(|parent| kind(*parent) == "decorated_definition")
     else {
         return false;
     };
     named_children(parent)
         .into_iter()
-        .filter(|child| child.kind() == "decorator")
+        .filter(|child| kind(*child) == "decorator")
         .any(|decorator| node_text(decorator, source).trim_start_matches('@').trim() == name)
 }
 

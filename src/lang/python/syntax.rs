@@ -1,9 +1,21 @@
 //! Small helpers over tree-sitter-python nodes: source text, spans and the
 //! arguments of a call.
 
-use tree_sitter::Node;
+use std::sync::LazyLock;
 
+use tree_sitter::{Language, Node};
+
+use crate::lang::kind_names::KindNames;
 use crate::model::Span;
+
+static PYTHON: LazyLock<Language> = LazyLock::new(|| tree_sitter_python::LANGUAGE.into());
+static KINDS: LazyLock<KindNames> = LazyLock::new(|| KindNames::new(&PYTHON));
+
+/// Returns the kind of a node of a Python tree, as `Node::kind` does but
+/// from a table, for the walks that ask it of every node.
+pub fn kind<'t>(node: Node<'t>) -> &'t str {
+    KINDS.of(node)
+}
 
 /// Maximum length of an expression quoted in a description.
 const DESCRIPTION_MAX_CHARS: usize = 60;

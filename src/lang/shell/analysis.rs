@@ -16,7 +16,7 @@ use super::functions::{Function, Functions};
 use super::request::call_site;
 use super::resolve::Resolver;
 use super::strings;
-use super::syntax::{children, field_children, is_inert, node_span, span_text};
+use super::syntax::{children, field_children, is_inert, kind, node_span, span_text};
 use super::word::{Word, display};
 
 /// Deepest chain of wrapper calls that is followed.
@@ -109,7 +109,7 @@ impl<'a, 't> Analysis<'a, 't> {
         if is_inert(node) {
             return Vec::new();
         }
-        match node.kind() {
+        match kind(node) {
             // Each function body is analysed on its own and at its calls.
             "function_definition" => return Vec::new(),
             "command" => return self.command(node, branch, frame, record, found),
@@ -118,7 +118,7 @@ impl<'a, 't> Analysis<'a, 't> {
             "unset_command" => {
                 for name in children(node)
                     .iter()
-                    .filter(|n| n.kind() == "variable_name")
+                    .filter(|n| kind(**n) == "variable_name")
                 {
                     frame.unset(span_text(self.text, node_span(*name)));
                 }
@@ -140,7 +140,7 @@ impl<'a, 't> Analysis<'a, 't> {
     /// Records the string uses of an assignment, a `case` or a test.
     fn record_strings(&mut self, node: Node, frame: &Frame) {
         let resolver = Resolver::new(self.text, frame);
-        let uses = match node.kind() {
+        let uses = match kind(node) {
             // MSG="Tried to delete"
             "variable_assignment" => {
                 let uses = strings::assigned_literals(node, self.text);
@@ -188,7 +188,7 @@ impl<'a, 't> Analysis<'a, 't> {
         self.run(&words, node.start_byte(), span, frame, record, found);
         children(node)
             .into_iter()
-            .flat_map(|child| match child.kind() {
+            .flat_map(|child| match kind(child) {
                 "variable_assignment" if !standalone.contains(&child) => {
                     child.child_by_field_name("value")
                 }
@@ -336,7 +336,7 @@ fn with_branches<'t>(
     next: Vec<Node<'t>>,
     branch: Option<Span>,
 ) -> Vec<Pending<'t>> {
-    match node.kind() {
+    match kind(node) {
         "if_statement" => if_branches(node, next, branch),
         "case_item" => {
             let item = Some(node_span(node));
@@ -345,7 +345,7 @@ fn with_branches<'t>(
         "list" => {
             let operator_end = children(node)
                 .iter()
-                .find(|child| matches!(child.kind(), "&&" | "||"))
+                .find(|child| matches!(kind(**child), "&&" | "||"))
                 .map(|operator| operator.end_byte());
             next.into_iter()
                 .map(|child| match operator_end {
@@ -365,18 +365,18 @@ fn if_branches<'t>(node: Node<'t>, next: Vec<Node<'t>>, branch: Option<Span>) ->
     let parts = children(node);
     let then_end = parts
         .iter()
-        .find(|child| child.kind() == "then")
+        .find(|child| kind(**child) == "then")
         .map_or(node.end_byte(), |then| then.end_byte());
     let consequence_end = parts
         .iter()
         .find(|child| {
             child.start_byte() >= then_end
-                && matches!(child.kind(), "elif_clause" | "else_clause" | "fi")
+                && matches!(kind(**child), "elif_clause" | "else_clause" | "fi")
         })
         .map_or(node.end_byte(), |end| end.start_byte());
     let consequence = Span::new(then_end, consequence_end);
     next.into_iter()
-        .map(|child| match child.kind() {
+        .map(|child| match kind(child) {
             "elif_clause" | "else_clause" => (child, Some(node_span(child))),
             _ if child.start_byte() >= then_end => (child, Some(consequence)),
             _ => (child, branch),
@@ -394,7 +394,7 @@ fn standalone_assignments<'t>(node: Node<'t>, text: &str) -> Vec<Node<'t>> {
     };
     let assignments: Vec<Node> = children(node)
         .into_iter()
-        .filter(|child| child.kind() == "variable_assignment")
+        .filter(|child| kind(*child) == "variable_assignment")
         .collect();
     let Some(last) = assignments
         .iter()

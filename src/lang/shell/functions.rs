@@ -7,7 +7,7 @@ use tree_sitter::Node;
 
 use super::command::Client;
 use super::quoting::unescape_unquoted;
-use super::syntax::{children, field_children, is_inert, node_span, span_text};
+use super::syntax::{children, field_children, is_inert, kind, node_span, span_text};
 
 /// Maximum length of an argument read as a possible command name.
 const MAX_NAME_LENGTH: usize = 128;
@@ -49,7 +49,7 @@ impl<'t> Functions<'t> {
             if is_inert(node) {
                 continue;
             }
-            if node.kind() == "function_definition" {
+            if kind(node) == "function_definition" {
                 if let Some(function) = definition(node, text) {
                     let index = definitions.len();
                     stack.push((function.body, Some(index)));
@@ -58,7 +58,7 @@ impl<'t> Functions<'t> {
                 }
                 continue;
             }
-            if node.kind() == "command" {
+            if kind(node) == "command" {
                 let target = match owner {
                     Some(index) => &mut facts[index],
                     None => &mut BodyFacts::default(),

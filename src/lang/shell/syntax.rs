@@ -1,9 +1,21 @@
 //! Small helpers over tree-sitter-bash nodes. Nothing here recurses, so
 //! deeply nested input cannot exhaust the stack.
 
-use tree_sitter::Node;
+use std::sync::LazyLock;
 
+use tree_sitter::{Language, Node};
+
+use crate::lang::kind_names::KindNames;
 use crate::model::Span;
+
+static BASH: LazyLock<Language> = LazyLock::new(|| tree_sitter_bash::LANGUAGE.into());
+static KINDS: LazyLock<KindNames> = LazyLock::new(|| KindNames::new(&BASH));
+
+/// Returns the kind of a node of a bash tree, as `Node::kind` does but
+/// from a table, for the walks that ask it of every node.
+pub fn kind<'t>(node: Node<'t>) -> &'t str {
+    KINDS.of(node)
+}
 
 pub fn node_span(node: Node) -> Span {
     Span::new(node.start_byte(), node.end_byte())
@@ -50,5 +62,5 @@ pub fn field_children<'t>(node: Node<'t>, field: &str) -> Vec<Node<'t>> {
 /// is skipped, but complete commands it recovered inside, or the whole
 /// file when the root itself is an ERROR, are still read.
 pub fn is_inert(node: Node) -> bool {
-    matches!(node.kind(), "comment" | "heredoc_body")
+    matches!(kind(node), "comment" | "heredoc_body")
 }
