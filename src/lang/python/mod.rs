@@ -23,6 +23,7 @@ mod parameters;
 mod request_calls;
 mod resolve;
 mod scopes;
+mod skips;
 mod string_uses;
 mod syntax;
 mod value;
