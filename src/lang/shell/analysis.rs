@@ -18,6 +18,7 @@ use super::resolve::Resolver;
 use super::strings;
 use super::syntax::{children, field_children, is_inert, node_span, span_text};
 use super::word::{Word, display};
+use super::xml_tools;
 
 /// Deepest chain of wrapper calls that is followed.
 const MAX_CALL_DEPTH: u32 = 16;
@@ -230,6 +231,10 @@ impl<'a, 't> Analysis<'a, 't> {
             "grep" | "egrep" | "fgrep" if record => {
                 self.string_uses
                     .extend(strings::grep_patterns(name, arguments));
+            }
+            "xmllint" | "xmlstarlet" if record => {
+                self.string_uses
+                    .extend(xml_tools::xpath_uses(name, arguments));
             }
             "shopt" => self.set_shell_options(arguments),
             _ => {}

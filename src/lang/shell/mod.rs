@@ -23,10 +23,12 @@ mod quoting;
 mod regex_dialect;
 mod request;
 mod resolve;
+mod skips;
 mod strings;
 mod syntax;
 mod wget;
 mod word;
+mod xml_tools;
 
 #[cfg(test)]
 mod tests;

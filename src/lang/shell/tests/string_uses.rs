@@ -236,3 +236,62 @@ done
         ]
     );
 }
+
+#[test]
+fn tests_whose_match_only_continues_are_inequalities() {
+    let script = r#"for title in $titles; do
+  [[ $title == All ]] && continue
+  [ "$title" = "All" ] && continue
+  if [ "$title" = All ]; then
+    continue
+  fi
+  [[ $title == Web ]] && echo web
+  [ "$title" = Web ] || continue
+done
+"#;
+    assert_eq!(
+        texts(script),
+        [
+            pair("All", Inequality),
+            pair("All", Inequality),
+            pair("All", Inequality),
+            pair("Web", Equality),
+            pair("Web", Equality),
+        ]
+    );
+}
+
+#[test]
+fn not_equal_that_only_continues_keeps_the_value() {
+    let script = r#"for title in $titles; do
+  [[ $title != All ]] && continue
+  if [ "$title" != All ]; then continue; fi
+  [ "$title" != All ] || continue
+done
+"#;
+    assert_eq!(
+        texts(script),
+        [
+            pair("All", Equality),
+            pair("All", Equality),
+            pair("All", Inequality),
+        ]
+    );
+}
+
+#[test]
+fn xpath_of_xml_tools() {
+    let script = r#"xmllint --xpath "//ASSET_GROUP[TITLE='All']/ID" groups.xml
+xmlstarlet sel -t -v '//ASSET_GROUP/TITLE' -n groups.xml
+xmlstarlet ed -d '//ASSET_GROUP' groups.xml
+xmllint --format groups.xml
+xmllint --xpath "//ASSET_GROUP[TITLE='$name']" groups.xml
+"#;
+    assert_eq!(
+        texts(script),
+        [
+            pair("//ASSET_GROUP[TITLE='All']/ID", Substring),
+            pair("//ASSET_GROUP/TITLE", Substring),
+        ]
+    );
+}
