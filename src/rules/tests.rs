@@ -352,6 +352,19 @@ fn unit_ids_attribute_is_a_note() {
 }
 
 #[test]
+fn unit_ids_with_unknown_action_is_a_note() {
+    let unknown = site(
+        GROUP,
+        &["action=$ACTION", "show_attributes=ASSIGNED_UNIT_IDS"],
+    );
+    assert_eq!(run(vec![unknown]), found("AGMS008", Severity::Note));
+    let other_attributes = site(GROUP, &["action=$ACTION", "show_attributes=ID,TITLE"]);
+    assert_eq!(run(vec![other_attributes]), vec![]);
+    let edit = site(GROUP, &["action=edit", "show_attributes=ASSIGNED_UNIT_IDS"]);
+    assert_eq!(run(vec![edit]), vec![]);
+}
+
+#[test]
 fn bare_domain_pattern_is_a_warning() {
     let uses = vec![("<DOMAIN>(.*?)</DOMAIN>", StringUseKind::Regex)];
     let extraction = with_strings(
