@@ -15,6 +15,7 @@ use super::frame::Frame;
 use super::functions::{Function, Functions};
 use super::request::call_site;
 use super::resolve::Resolver;
+use super::sed;
 use super::strings;
 use super::syntax::{children, field_children, is_inert, node_span, span_text};
 use super::word::{Word, display};
@@ -232,6 +233,7 @@ impl<'a, 't> Analysis<'a, 't> {
                 self.string_uses
                     .extend(strings::grep_patterns(name, arguments));
             }
+            "sed" if record => self.string_uses.extend(sed::sed_patterns(arguments)),
             "xmllint" | "xmlstarlet" if record => {
                 self.string_uses
                     .extend(xml_tools::xpath_uses(name, arguments));

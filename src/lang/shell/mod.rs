@@ -23,6 +23,7 @@ mod quoting;
 mod regex_dialect;
 mod request;
 mod resolve;
+mod sed;
 mod skips;
 mod strings;
 mod syntax;

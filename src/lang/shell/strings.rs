@@ -9,7 +9,9 @@ use crate::template::Piece;
 
 use super::glob::Glob;
 use super::pattern::{PatternSink, read_pattern};
-use super::quoting::{decode_ansi_c, unescape_double_quoted, unescape_unquoted};
+use super::quoting::{
+    decode_ansi_c, quote_regex_escapes, unescape_double_quoted, unescape_unquoted,
+};
 use super::regex_dialect::{from_bre, from_ere};
 use super::resolve::Resolver;
 use super::skips;
@@ -155,7 +157,7 @@ impl PatternSink for RegexText {
 
     fn unquoted(&mut self, text: &str) {
         self.has_literal |= text.chars().any(|c| c.is_alphanumeric());
-        self.pattern.push_str(&from_ere(text));
+        self.pattern.push_str(&from_ere(&quote_regex_escapes(text)));
     }
 
     fn unknown(&mut self) {
@@ -176,7 +178,7 @@ fn regex_use(nodes: &[Node], resolver: &Resolver, case_insensitive: bool) -> Opt
 
 /// Builds a regex use if the crate accepts the pattern. A pattern the
 /// conversion could not express is left out rather than passed on broken.
-fn valid_regex(pattern: String, case_insensitive: bool, span: Span) -> Option<StringUse> {
+pub fn valid_regex(pattern: String, case_insensitive: bool, span: Span) -> Option<StringUse> {
     if let Err(error) = regex::Regex::new(&pattern) {
         tracing::debug!(%pattern, %error, "shell regex pattern left out after conversion");
         return None;

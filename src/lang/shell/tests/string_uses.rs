@@ -295,3 +295,30 @@ xmllint --xpath "//ASSET_GROUP[TITLE='$name']" groups.xml
         ]
     );
 }
+
+#[test]
+fn backslash_in_regex_operand_quotes() {
+    let found = uses("[[ $line =~ \\<DOMAIN\\>(.*) ]]\n");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, Regex);
+    let regex = regex::Regex::new(&found[0].text).expect("valid regex");
+    assert!(regex.is_match("<DOMAIN>abc123.com"), "{}", found[0].text);
+    assert!(
+        !regex.is_match("DOMAIN abc123.com"),
+        "\\< is a literal <, not a word start: {}",
+        found[0].text
+    );
+}
+
+#[test]
+fn sed_scripts_are_regex_uses() {
+    let script = r#"sed -n 's/.*<ID>\(.*\)<\/ID>.*/\1/p' groups.xml
+cat groups.xml | sed -E '/<TITLE>/d'
+echo "$reply" | sed -e "s/$name//"
+"#;
+    let found = texts(script);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|(_, kind)| *kind == Regex), "{found:?}");
+    assert!(found[0].0.contains("</ID>"), "{found:?}");
+    assert!(found[1].0.contains("<TITLE>"), "{found:?}");
+}
