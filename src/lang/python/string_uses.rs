@@ -17,7 +17,8 @@ use super::syntax::{
 use super::value::{Object, Val};
 use crate::model::{StringUse, StringUseKind};
 
-/// Methods of `str` whose first argument is looked for as a substring.
+/// Methods of `str` whose first argument is looked for as a substring,
+/// including those that split or replace at it: `xml.split("<DOMAIN>")`.
 const SUBSTRING_METHODS: &[&str] = &[
     "find",
     "rfind",
@@ -26,6 +27,11 @@ const SUBSTRING_METHODS: &[&str] = &[
     "startswith",
     "endswith",
     "count",
+    "split",
+    "rsplit",
+    "partition",
+    "rpartition",
+    "replace",
 ];
 
 /// Methods of ElementTree and lxml elements whose first argument is a path
@@ -334,6 +340,9 @@ mod tests {
             format!("text.startswith('{OLD}')\n"),
             format!("text.endswith(('{OLD}', 'other'))\n"),
             format!("text.count('{OLD}')\n"),
+            format!("text.split('{OLD}')\n"),
+            format!("text.partition('{OLD}')\n"),
+            format!("text.replace('{OLD}', '')\n"),
             format!("SCOPE_ERROR = '{OLD}'\n"),
             format!("ERRORS = ['{OLD}', 'other']\n"),
         ];
