@@ -26,7 +26,7 @@ curl -s -u "$QUALYS_USER:$QUALYS_PASSWORD" -H "$H" -d "action=list" "$GROUP_URL"
 # Only a list takes show_attributes.
 curl -s -u "$QUALYS_USER:$QUALYS_PASSWORD" -H "$H" -d "action=edit&id=5443081&show_attributes=ASSIGNED_UNIT_IDS" "$GROUP_URL"
 
-# Pieces the linter cannot see give notes that say which piece.
+# A piece the linter cannot resolve gives a note that names the piece.
 curl -s -u "$QUALYS_USER:$QUALYS_PASSWORD" -H "$H" -d "action=list&show_attributes=$1" "$GROUP_URL" # expect: AGMS008[note]
 curl -s -u "$QUALYS_USER:$QUALYS_PASSWORD" -H "$H" -d "action=$2&show_attributes=ASSIGNED_UNIT_IDS" "$GROUP_URL" # expect: AGMS008[note]
 curl -s -u "$QUALYS_USER:$QUALYS_PASSWORD" -H "$H" -d "action=list&show_attributes=ASSIGNED_UNIT_IDS" -d @more_params.txt "$GROUP_URL" # expect: AGMS008[note]
