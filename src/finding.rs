@@ -5,12 +5,18 @@ use serde::{Deserialize, Serialize};
 use crate::model::Span;
 
 /// Severities in increasing order, so that `>=` compares with `--fail-on`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Note,
     Warning,
     Error,
+}
+
+impl<'de> Deserialize<'de> for Severity {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::choice::deserialize(deserializer)
+    }
 }
 
 impl Severity {

@@ -3,6 +3,7 @@
 
 pub mod baseline;
 pub mod catalogue;
+pub mod choice;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -25,3 +26,4 @@ pub mod settings;
 pub mod source;
 pub mod suppress;
 pub mod template;
+pub mod toml_errors;
