@@ -36,6 +36,8 @@ pub struct Context<'a> {
     pub extraction: &'a Extraction,
     pub profile: &'a Profile,
     pub lang: Lang,
+    /// The file's text, which the spans index.
+    pub text: &'a str,
 }
 
 type Check = fn(&Context, &mut Vec<Finding>);

@@ -83,6 +83,7 @@ pub fn check_text(
         extraction: &extraction,
         profile: &settings.profile,
         lang: options.lang,
+        text,
     };
     let mut findings = rules::check(&context, |code| settings.is_enabled(code));
     apply_severity_overrides(&mut findings, settings);
