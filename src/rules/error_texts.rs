@@ -279,12 +279,7 @@ mod tests {
     use crate::model::Span;
 
     fn used(text: &str, kind: StringUseKind, case_insensitive: bool) -> StringUse {
-        StringUse {
-            text: text.to_string(),
-            kind,
-            case_insensitive,
-            span: Span::default(),
-        }
+        StringUse::new(text, kind, case_insensitive, Span::default())
     }
 
     fn flags(text: &str, kind: StringUseKind) -> bool {

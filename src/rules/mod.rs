@@ -75,12 +75,7 @@ fn report(
     span: crate::model::Span,
     message: String,
 ) -> Finding {
-    Finding {
-        rule: rule.id.as_str(),
-        severity,
-        span,
-        message,
-    }
+    Finding::new(rule, severity, span, message)
 }
 
 /// Reports a finding about parameters the call site is known to send. If
