@@ -143,7 +143,7 @@ static COMMON: LazyLock<Common> = LazyLock::new(|| {
         .unwrap_or_else(|error| panic!("rules/common.toml is invalid: {error}"))
 });
 
-/// Every rule, in code order.
+/// Returns every rule, in code order.
 pub fn rules() -> &'static [Rule] {
     &RULES
 }

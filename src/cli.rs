@@ -72,7 +72,7 @@ pub struct CheckArgs {
     pub fail_on: FailOn,
 }
 
-/// What to scan and with which settings; shared by `check` and `inventory`.
+/// Paths and settings of a scan, shared by `check` and `inventory`.
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     /// Files or folders to scan.
@@ -119,7 +119,7 @@ pub struct ScanArgs {
     pub display: DisplayArgs,
 }
 
-/// What the team knows about its subscription; each defaults to unknown.
+/// The team's subscription profile. Each key defaults to unknown.
 #[derive(Debug, Args)]
 pub struct ProfileArgs {
     /// Role of the user the scripts run as.

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::Rule;
 use crate::model::Span;
 
 /// Severities in increasing order, so that `>=` compares with `--fail-on`.
@@ -37,4 +38,15 @@ pub struct Finding {
     pub severity: Severity,
     pub span: Span,
     pub message: String,
+}
+
+impl Finding {
+    pub fn new(rule: &'static Rule, severity: Severity, span: Span, message: String) -> Self {
+        Finding {
+            rule: rule.id.as_str(),
+            severity,
+            span,
+            message,
+        }
+    }
 }

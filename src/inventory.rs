@@ -1,5 +1,6 @@
 //! The inventory: every Qualys API call site found, affected or not, with
-//! what agms-lint knows of it. Teams read it before they enable AGMS.
+//! its endpoint, parameters and certainty. Teams read it before they
+//! enable AGMS.
 
 use std::io::{self, Write};
 
@@ -106,7 +107,7 @@ fn parameter(param: &crate::model::Param) -> Parameter {
     }
 }
 
-/// A table for people: one line per call site.
+/// Writes a table for people, one line per call site.
 pub fn write_table(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
     for record in records {
         let endpoint = record.endpoint.as_deref().unwrap_or("?");

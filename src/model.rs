@@ -122,6 +122,22 @@ pub struct StringUse {
     pub span: Span,
 }
 
+impl StringUse {
+    pub fn new(
+        text: impl Into<String>,
+        kind: StringUseKind,
+        case_insensitive: bool,
+        span: Span,
+    ) -> Self {
+        StringUse {
+            text: text.into(),
+            kind,
+            case_insensitive,
+            span,
+        }
+    }
+}
+
 /// What a front end extracts from one file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Extraction {

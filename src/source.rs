@@ -5,8 +5,8 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8};
 
 /// A 1-based line and column. `column` counts characters, as people and
-/// the human output count them; `column_utf16` counts UTF-16 code units,
-/// as SARIF consumers such as GitHub code scanning expect by default.
+/// the human output count them. `column_utf16` counts UTF-16 code units,
+/// which SARIF consumers such as GitHub code scanning expect by default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
     pub line: usize,
@@ -26,9 +26,9 @@ impl SourceText {
         SourceText { text, line_starts }
     }
 
-    /// Decodes a file's bytes. A byte order mark selects UTF-8 or UTF-16;
-    /// valid UTF-8 is taken as such; anything else is decoded in the legacy
-    /// encoding that `chardetng` finds most likely, which covers the
+    /// Decodes a file's bytes. A byte order mark selects UTF-8 or UTF-16,
+    /// and valid UTF-8 is taken as such. Anything else is decoded in the
+    /// legacy encoding that `chardetng` finds most likely, which covers the
     /// Shift_JIS, CP932 and EUC-JP files of Japanese teams. Bytes invalid in
     /// the chosen encoding become U+FFFD.
     pub fn decode(bytes: &[u8]) -> Self {

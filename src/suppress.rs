@@ -126,7 +126,7 @@ fn report(directive: &Directive, enabled: &impl Fn(&str) -> bool, lang: Lang) ->
         }
         let rule = catalogue::rule(SUPPRESSION_WITHOUT_CODE);
         let message = rule.message(lang, "default", &[]);
-        return vec![finding(rule, rule.severity, directive.span, message)];
+        return vec![Finding::new(rule, rule.severity, directive.span, message)];
     }
     if !enabled(UNUSED_SUPPRESSION) {
         return Vec::new();
@@ -138,23 +138,9 @@ fn report(directive: &Directive, enabled: &impl Fn(&str) -> bool, lang: Lang) ->
         .filter(|(code, used)| !used && (catalogue::find(code).is_none() || enabled(code)))
         .map(|(code, _)| {
             let message = rule.message(lang, "default", &[("code", code)]);
-            finding(rule, rule.severity, directive.span, message)
+            Finding::new(rule, rule.severity, directive.span, message)
         })
         .collect()
-}
-
-fn finding(
-    rule: &'static catalogue::Rule,
-    severity: crate::finding::Severity,
-    span: Span,
-    message: String,
-) -> Finding {
-    Finding {
-        rule: rule.id.as_str(),
-        severity,
-        span,
-        message,
-    }
 }
 
 #[cfg(test)]

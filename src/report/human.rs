@@ -35,7 +35,8 @@ pub fn write(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) 
     writeln!(out, "{}", summary(result))
 }
 
-/// One line: files scanned and skipped, and findings by severity.
+/// Formats the summary line: files scanned and skipped, and findings by
+/// severity.
 pub fn summary(result: &ScanResult) -> String {
     let stats = &result.stats;
     let [errors, warnings, notes] = counts(result);

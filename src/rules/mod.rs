@@ -22,7 +22,7 @@ use crate::profile::Profile;
 
 pub use error_texts::{OLD_ERROR_TEXTS, matches_old_error_text};
 
-/// The literal `action` of a call site, when it is known.
+/// Returns the literal `action` of a call site, when it is known.
 pub fn request_action(site: &crate::model::CallSite) -> Option<String> {
     match request::action(site, Lang::En) {
         request::Action::Is(action) => Some(action),
@@ -30,12 +30,14 @@ pub fn request_action(site: &crate::model::CallSite) -> Option<String> {
     }
 }
 
-/// What every rule reads: one file's model, the subscription profile and
+/// The input of every rule: one file's model, the subscription profile and
 /// the language for messages.
 pub struct Context<'a> {
     pub extraction: &'a Extraction,
     pub profile: &'a Profile,
     pub lang: Lang,
+    /// The file's text, which the spans index.
+    pub text: &'a str,
 }
 
 type Check = fn(&Context, &mut Vec<Finding>);
@@ -73,12 +75,7 @@ fn report(
     span: crate::model::Span,
     message: String,
 ) -> Finding {
-    Finding {
-        rule: rule.id.as_str(),
-        severity,
-        span,
-        message,
-    }
+    Finding::new(rule, severity, span, message)
 }
 
 /// Reports a finding about parameters the call site is known to send. If

@@ -51,6 +51,11 @@ fn site(path: &str, params: &[&str]) -> CallSite {
     site
 }
 
+/// Source text for rules that measure distances between spans: one short
+/// line per ten bytes, so that bytes 0 to 9 are line 1, 10 to 19 line 2.
+const TEXT: &str =
+    "line 01..\nline 02..\nline 03..\nline 04..\nline 05..\nline 06..\nline 07..\nline 08..\n";
+
 const IP: &str = "/api/2.0/fo/asset/ip/";
 const GROUP: &str = "/api/2.0/fo/asset/group/";
 const USER: &str = "/msp/user.php";
@@ -63,6 +68,7 @@ fn run_with(extraction: Extraction, profile: Profile) -> Vec<(String, Severity)>
         extraction: &extraction,
         profile: &profile,
         lang: Lang::En,
+        text: TEXT,
     };
     check(&context, |_| true)
         .into_iter()
@@ -310,6 +316,44 @@ fn old_error_text_needs_qualys_context() {
     );
     let without = with_strings(vec![], uses(), false);
     assert_eq!(run_with(without, Profile::default()), vec![]);
+}
+
+#[test]
+fn old_error_text_beside_its_new_text_is_quiet() {
+    let old = "One or more IPs are not assigned to this user";
+    let new = "are not in user account scope";
+    // Spans 20..30 and 30..40 are lines 3 and 4 of TEXT.
+    let both = extraction_with_uses(&[(old, 20), (new, 30)]);
+    assert_eq!(run_with(both, Profile::default()), vec![]);
+    // Lines 1 and 8 are too far apart to be one check.
+    let apart = extraction_with_uses(&[(old, 0), (new, 70)]);
+    assert_eq!(
+        run_with(apart, Profile::default()),
+        found("AGMS006", Severity::Warning)
+    );
+    let other_error = extraction_with_uses(&[(old, 20), ("Data not found for Asset Group", 30)]);
+    assert_eq!(
+        run_with(other_error, Profile::default()),
+        found("AGMS006", Severity::Warning)
+    );
+}
+
+/// Substring uses of each text, starting at the given byte offsets.
+fn extraction_with_uses(uses: &[(&str, usize)]) -> Extraction {
+    let string_uses = uses
+        .iter()
+        .map(|(text, start)| StringUse {
+            text: text.to_string(),
+            kind: StringUseKind::Substring,
+            case_insensitive: false,
+            span: Span::new(*start, start + 5),
+        })
+        .collect();
+    Extraction {
+        call_sites: Vec::new(),
+        string_uses,
+        qualys_context: true,
+    }
 }
 
 #[test]

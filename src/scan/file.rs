@@ -83,14 +83,15 @@ pub fn check_text(
         extraction: &extraction,
         profile: &settings.profile,
         lang: options.lang,
+        text,
     };
     let mut findings = rules::check(&context, |code| settings.is_enabled(code));
     apply_severity_overrides(&mut findings, settings);
     (extraction, findings)
 }
 
-/// A configured severity replaces a rule's default severity. Notes that a
-/// rule gives when it is not certain stay notes.
+/// Applies configured severities in place of rules' default severities.
+/// Notes that a rule gives when it is not certain stay notes.
 fn apply_severity_overrides(findings: &mut [Finding], settings: &Settings) {
     for finding in findings {
         let Some(&severity) = settings.severity.get(finding.rule) else {
@@ -102,8 +103,8 @@ fn apply_severity_overrides(findings: &mut [Finding], settings: &Settings) {
     }
 }
 
-/// A Qualys API host name such as `qualysapi.qualys.com` or
-/// `qualysguard.qg2.apps.qualys.eu` marks a file that talks to the API.
+/// Detects a Qualys API host name such as `qualysapi.qualys.com` or
+/// `qualysguard.qg2.apps.qualys.eu`, which marks a file that talks to the API.
 fn names_qualys_host(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     lower.contains("qualysapi.")

@@ -47,8 +47,8 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> ScanResult {
                 Ok(entry) => visit(&entry, options, &mut parsers, current_dir, &mut local),
                 Err(error) => walk_error(&error, current_dir, &mut local),
             }
-            // Flush per file so that nothing is lost when the walker drops
-            // this closure, and memory stays bounded by files with findings.
+            // Flush after every file, because the walker drops this closure
+            // without a final call. Only files with findings keep their text.
             merge_into(collected, &mut local);
             WalkState::Continue
         })
@@ -67,9 +67,9 @@ fn merge_into(collected: &Mutex<ScanResult>, local: &mut ScanResult) {
     shared.absorb(std::mem::take(local));
 }
 
-/// Symlink loops and dangling links are counted and named in a warning;
-/// other walk errors, such as a folder without read permission, are read
-/// errors that fail the run.
+/// Records a walk error. Symlink loops and dangling links are counted and
+/// named in a warning. Other walk errors, such as a folder without read
+/// permission, are read errors that fail the run.
 fn walk_error(error: &ignore::Error, current_dir: Option<&Path>, out: &mut ScanResult) {
     let path = io_error_path(error)
         .map(|path| display_path(path, current_dir))

@@ -1,5 +1,5 @@
-//! What a scan produces: findings by file, files that could not be read,
-//! counts, and the inventory of call sites.
+//! Scan results: findings by file, files that could not be read, counts,
+//! and the inventory of call sites.
 
 use crate::finding::Finding;
 use crate::inventory::Record;

@@ -43,7 +43,7 @@ use frame::Frame;
 use functions::Functions;
 
 pub use curl::parse_curl;
-pub use request::{Request, is_api_path};
+pub use request::Request;
 pub use word::Word;
 
 /// The body a walk started from, which decides where its requests are
