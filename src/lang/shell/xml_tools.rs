@@ -46,10 +46,11 @@ fn is_select(arguments: &[Word]) -> bool {
 }
 
 fn substring_use(word: &Word) -> Option<StringUse> {
-    Some(StringUse {
-        text: word.as_literal()?,
-        kind: StringUseKind::Substring,
-        case_insensitive: false,
-        span: word.template.span_or(word.span),
-    })
+    let span = word.template.span_or(word.span);
+    Some(StringUse::new(
+        word.as_literal()?,
+        StringUseKind::Substring,
+        false,
+        span,
+    ))
 }
