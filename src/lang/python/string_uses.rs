@@ -166,8 +166,9 @@ fn call_use<'t>(
         return None;
     }
     let (receiver, name) = callee_parts(call, index.source)?;
-    // `re.findall(...)` is a regex function, not an element's `findall`,
-    // so a receiver that is the `re` module goes on to the regex check.
+    // `re.split(...)` and `re.findall(...)` are regex functions, not
+    // `str.split` or an element's `findall`, so a receiver that is the `re`
+    // module goes on to the regex check.
     let is_text_method = SUBSTRING_METHODS.contains(&name) || XPATH_METHODS.contains(&name);
     if let Some(receiver) = receiver.filter(|_| is_text_method)
         && !is_regex_module(receiver, call, scope, resolver)
@@ -491,11 +492,11 @@ mod tests {
                 "source:\n{source}"
             );
         }
-        let regex = only_use(
-            "import re\nre.findall(r'<ID>(\\d+)</ID>', text)\n",
-            r"<ID>(\d+)</ID>",
-        );
-        assert_eq!(regex.kind, StringUseKind::Regex);
+        for function in ["findall", "split"] {
+            let source = format!("import re\nre.{function}(r'<ID>(\\d+)</ID>', text)\n");
+            let regex = only_use(&source, r"<ID>(\d+)</ID>");
+            assert_eq!(regex.kind, StringUseKind::Regex, "source:\n{source}");
+        }
     }
 
     #[test]
