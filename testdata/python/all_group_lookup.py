@@ -53,6 +53,12 @@ for ag in groups:
     elif ag["TITLE"] in ("All", "Unassigned"):  # expect: AGMS007[warning]
         all_group_id = ag["ID"]
 
+# A dict keyed by title, read for the All group. Storing under the key All
+# looks nothing up.
+ids_by_title = {group.findtext("TITLE"): group.findtext("ID") for group in root.iter("ASSET_GROUP")}
+all_group_id = ids_by_title["All"]  # expect: AGMS007[warning]
+ids_by_title["All"] = "0"
+
 # Skipping the All group gives the same result before and after AGMS.
 named_ids = [group.findtext("ID") for group in root.iter("ASSET_GROUP") if group.findtext("TITLE") != "All"]
 named = [ag for ag in groups if ag["TITLE"] not in ("All", "Unassigned")]

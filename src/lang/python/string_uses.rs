@@ -100,6 +100,8 @@ fn classify<'t>(
             let call = *record.ancestors.get(offset + 1)?;
             call_use(call, child, record.scope, index, resolver)
         }
+        // `groups_by_title["All"]` compares the key with each key of a dict.
+        "subscript" if !in_container => subscript_use(parent, child, record),
         // `re.search(pattern="...", string=text)`
         "keyword_argument" => {
             let name = parent.child_by_field_name("name")?;
@@ -111,6 +113,29 @@ fn classify<'t>(
         }
         _ => None,
     }
+}
+
+/// Returns an equality use for a literal key read from a subscript. A key
+/// that is stored or deleted, as in `ids["All"] = group_id`, is not looked
+/// up.
+fn subscript_use(
+    subscript: Node,
+    child: Node,
+    record: &StringRecord,
+) -> Option<(StringUseKind, bool)> {
+    let key = subscript.child_by_field_name("subscript")?;
+    if unparenthesize(key).id() != child.id() {
+        return None;
+    }
+    let written = record.ancestors.get(1).is_some_and(|statement| {
+        let target = match statement.kind() {
+            "assignment" | "augmented_assignment" => statement.child_by_field_name("left"),
+            "delete_statement" => statement.named_child(0),
+            _ => None,
+        };
+        target.is_some_and(|target| target.id() == subscript.id())
+    });
+    (!written).then_some((StringUseKind::Equality, false))
 }
 
 // `"already exists" in text`, `status == "FAILED"`, `title.lower() != "all"`
@@ -476,6 +501,32 @@ mod tests {
                 StringUseKind::Equality,
                 "source:\n{source}"
             );
+        }
+    }
+
+    #[test]
+    fn subscript_keys_that_are_read_are_equalities() {
+        let read = [
+            "all_id = ids_by_title['All']\n",
+            "scan(targets=ids_by_title['All'])\n",
+            "launch(ids_by_title[('All')])\n",
+        ];
+        for source in read {
+            let string_use = only_use(source, "All");
+            assert_eq!(
+                string_use.kind,
+                StringUseKind::Equality,
+                "source:\n{source}"
+            );
+        }
+        let written = [
+            "ids_by_title['All'] = group_id\n",
+            "counts['All'] += 1\n",
+            "del ids_by_title['All']\n",
+        ];
+        for source in written {
+            let uses = uses_of(source, "All");
+            assert!(uses.is_empty(), "source:\n{source}\nfound {uses:#?}");
         }
     }
 
