@@ -220,3 +220,20 @@ fn explain_prints_rule_docs() {
         .expect("runs");
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn closed_stdout_keeps_exit_code_and_files() {
+    let dir = project(&[("update.sh", UPDATE_WITH_SECRETS)]);
+    let binary = assert_cmd::cargo::cargo_bin("agms-lint");
+    let script = format!(
+        "set -o pipefail; {} check --output concise --output sarif:out.sarif | true",
+        binary.display()
+    );
+    let status = std::process::Command::new("bash")
+        .current_dir(dir.path())
+        .args(["-c", &script])
+        .status()
+        .expect("bash runs");
+    assert_eq!(status.code(), Some(1), "findings still fail the run");
+    assert!(dir.path().join("out.sarif").exists(), "the SARIF file is written");
+}
