@@ -3,6 +3,7 @@
 
 pub mod python;
 pub mod shell;
+mod syntax_regions;
 
 use tree_sitter::Parser;
 
@@ -37,10 +38,14 @@ impl Parsers {
         let Some(tree) = parser.parse(text, None) else {
             return Extraction::default();
         };
-        match language {
+        let mut extraction = match language {
             Language::Shell => shell::extract(&tree, text),
             Language::Python => python::extract(&tree, text),
-        }
+        };
+        let regions = syntax_regions::regions(&tree);
+        extraction.comments = regions.comments;
+        extraction.unparsed = regions.unparsed;
+        extraction
     }
 }
 

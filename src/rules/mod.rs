@@ -14,6 +14,7 @@ mod ip_update_missing_network_id;
 mod old_error_text;
 mod request;
 mod scan_list_scope_changed;
+mod unparsed_api_code;
 
 use crate::catalogue::Lang;
 use crate::finding::Finding;
@@ -43,7 +44,7 @@ pub struct Context<'a> {
 type Check = fn(&Context, &mut Vec<Finding>);
 
 /// Every rule's check, by code.
-const CHECKS: [(&str, Check); 11] = [
+const CHECKS: [(&str, Check); 12] = [
     ("AGMS001", ip_update_missing_network_id::check),
     ("AGMS002", ip_add_missing_ag_title::check),
     ("AGMS003", ip_add_ag_title_not_all::check),
@@ -55,6 +56,7 @@ const CHECKS: [(&str, Check); 11] = [
     ("AGMS009", domain_netblock_attribute::check),
     ("AGMS010", appliance_create_asset_group::check),
     ("AGMS011", scan_list_scope_changed::check),
+    ("AGMS102", unparsed_api_code::check),
 ];
 
 /// Runs every rule that `enabled` accepts over one file's model.

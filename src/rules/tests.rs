@@ -85,6 +85,7 @@ fn run_profile(sites: Vec<CallSite>, profile: Profile) -> Vec<(String, Severity)
         call_sites: sites,
         string_uses: Vec::new(),
         qualys_context: true,
+        ..Extraction::default()
     };
     run_with(extraction, profile)
 }
@@ -298,6 +299,7 @@ fn with_strings(
             })
             .collect(),
         qualys_context: context,
+        ..Extraction::default()
     }
 }
 
@@ -353,6 +355,7 @@ fn extraction_with_uses(uses: &[(&str, usize)]) -> Extraction {
         call_sites: Vec::new(),
         string_uses,
         qualys_context: true,
+        ..Extraction::default()
     }
 }
 

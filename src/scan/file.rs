@@ -45,7 +45,14 @@ pub fn check_bytes(
         check_text(language, &source.text, options, parsers, &mut out.stats);
     let line_of = |offset| source.position(offset).line - 1;
     let enabled = |code: &str| options.settings.is_enabled(code);
-    let findings = suppress::apply(&source.text, findings, line_of, enabled, options.lang);
+    let findings = suppress::apply(
+        &source.text,
+        &extraction.comments,
+        findings,
+        line_of,
+        enabled,
+        options.lang,
+    );
     if options.inventory {
         out.inventory.extend(inventory::records(
             &path,

@@ -46,6 +46,7 @@ pub fn extract(tree: &Tree, text: &str) -> Extraction {
         call_sites,
         string_uses,
         qualys_context,
+        ..Extraction::default()
     }
 }
 
