@@ -1,7 +1,7 @@
 //! Checking one file's bytes: binary test, prefilter, decoding, parsing,
 //! rules, suppressions, and positions and fingerprints of what remains.
 
-use super::read::BINARY_HEAD;
+use super::read::looks_binary;
 use super::{FileReport, Located, ScanOptions, ScanResult, Stats};
 use crate::finding::Finding;
 use crate::fingerprint::fingerprint;
@@ -26,9 +26,9 @@ pub fn check_bytes(
     out: &mut ScanResult,
 ) {
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_HEAD)]).is_some() {
+    if !utf16 && looks_binary(bytes) {
         out.stats.skipped.binary += 1;
-        tracing::debug!("{path}: skipped, binary");
+        tracing::warn!("{path}: skipped, binary");
         return;
     }
     if !utf16 && !prefilter::is_candidate(bytes) {
