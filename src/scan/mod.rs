@@ -14,7 +14,7 @@ use std::sync::Mutex;
 use ignore::{DirEntry, WalkState};
 
 use crate::catalogue::Lang;
-use crate::discover::{WalkOptions, display_path, walker};
+use crate::discover::{WalkOptions, display_path, exclusions, is_excluded, walker};
 use crate::lang::Parsers;
 use crate::settings::Settings;
 
@@ -37,13 +37,22 @@ pub struct ScanOptions {
 pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> ScanResult {
     let current_dir = std::env::current_dir().ok();
     let collected = Mutex::new(ScanResult::default());
-    walker(paths, &options.walk, options.settings.exclude.as_ref()).run(|| {
+    let exclude = options
+        .settings
+        .exclude
+        .as_ref()
+        .map(|(root, globs)| exclusions(root, globs));
+    let exclude = exclude.as_ref();
+    walker(paths, &options.walk, exclude).run(|| {
         let mut parsers = Parsers::new();
         let mut local = ScanResult::default();
         let collected = &collected;
         let current_dir = current_dir.as_deref();
         Box::new(move |entry| {
             match entry {
+                Ok(entry)
+                    if entry.depth() == 0
+                        && exclude.is_some_and(|globs| is_excluded(globs, entry.path())) => {}
                 Ok(entry) => visit(&entry, options, &mut parsers, current_dir, &mut local),
                 Err(error) => walk_error(&error, current_dir, &mut local),
             }
