@@ -240,3 +240,11 @@ fn closed_stdout_keeps_exit_code_and_files() {
         "the SARIF file is written"
     );
 }
+
+#[test]
+fn a_path_named_twice_is_scanned_once() {
+    let dir = project(&[("update.sh", UPDATE_WITH_SECRETS)]);
+    let output = check_in(dir.path(), &["--format", "concise", ".", "./", "update.sh"]);
+    let findings = parse_concise(&stdout(&output));
+    assert_eq!(findings.len(), 1, "{findings:?}");
+}

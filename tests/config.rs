@@ -462,19 +462,33 @@ fn exclude_holds_from_any_folder_and_for_named_files() {
         ("vendor/mixed.sh", MIXED),
         ("scripts/mixed.sh", MIXED),
     ]);
-    let root_name = dir.path().file_name().unwrap().to_str().unwrap().to_string();
+    let root_name = dir
+        .path()
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     let parent = dir.path().parent().unwrap();
     let from_parent = findings(parent, &[&root_name]);
     assert!(!from_parent.is_empty(), "scripts/ is still checked");
     assert!(
-        from_parent.iter().all(|(path, ..)| !path.contains("vendor/")),
+        from_parent
+            .iter()
+            .all(|(path, ..)| !path.contains("vendor/")),
         "run from the parent folder: {from_parent:?}"
     );
     let from_inside = findings(&dir.path().join("scripts"), &["../vendor", "."]);
     assert!(
-        from_inside.iter().all(|(path, ..)| !path.contains("vendor")),
+        from_inside
+            .iter()
+            .all(|(path, ..)| !path.contains("vendor")),
         "run from a subfolder: {from_inside:?}"
     );
     let named = findings(dir.path(), &["vendor/mixed.sh"]);
-    assert_eq!(named, vec![], "a file named on the command line is excluded too");
+    assert_eq!(
+        named,
+        vec![],
+        "a file named on the command line is excluded too"
+    );
 }

@@ -166,6 +166,14 @@ fn ip_add_without_ag_title_is_an_error() {
 }
 
 #[test]
+fn empty_value_counts_as_not_sent() {
+    let add = site(IP, &["action=add", "ag_title=", "network_id=1"]);
+    assert_eq!(run(vec![add]), found("AGMS002", Severity::Error));
+    let update = site(IP, &["action=update", "network_id="]);
+    assert_eq!(run(vec![update]), found("AGMS001", Severity::Error));
+}
+
+#[test]
 fn ip_add_into_all_with_network_id_is_quiet() {
     let sites = vec![site(IP, &["action=add", "ag_title=All", "network_id=42"])];
     assert_eq!(run(sites), vec![]);
