@@ -77,22 +77,27 @@ pub fn records(
                 } else {
                     "partial"
                 },
+                // Descriptions quote the script, which may hold credentials.
                 unresolved: site
                     .unresolved
                     .iter()
-                    .map(|piece| piece.description.clone())
+                    .map(|piece| secrets::mask(&piece.description))
                     .collect(),
-                via: site.via.clone(),
+                via: site.via.as_deref().map(secrets::mask),
                 rules,
             }
         })
         .collect()
 }
 
-/// Shows a literal value only after masking it as `name=value`, so that a
-/// `password` parameter never prints.
+/// Shows a literal value only after masking it. The value of a parameter
+/// such as `password` is masked whole, because form decoding may have
+/// turned `+` into a blank that would end a masked run in `name=value`.
 fn parameter(param: &crate::model::Param) -> Parameter {
     let value = match &param.value {
+        Value::Literal(text) if secrets::is_credential_name(&param.name) => {
+            Some("*".repeat(text.chars().count()))
+        }
         Value::Literal(text) => {
             let pair = format!("{}={}", param.name, text);
             let masked = secrets::mask(&pair);
@@ -187,4 +192,33 @@ pub fn write_csv(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
         ])?;
     }
     writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Param, Span};
+
+    fn literal_param(name: &str, value: &str) -> Param {
+        Param {
+            name: name.to_string(),
+            value: Value::Literal(value.to_string()),
+            presence: Presence::Always,
+            span: Span::new(0, 1),
+        }
+    }
+
+    #[test]
+    fn credential_value_masked_whole() {
+        // `-d password=Hun+ter2` decodes to a value with a blank, where a
+        // mask of `password=Hun ter2` would stop.
+        let shown = parameter(&literal_param("password", "Hun ter2"));
+        assert_eq!(shown.value.as_deref(), Some("********"));
+    }
+
+    #[test]
+    fn ordinary_value_shown() {
+        let shown = parameter(&literal_param("ag_title", "Osaka Servers"));
+        assert_eq!(shown.value.as_deref(), Some("Osaka Servers"));
+    }
 }

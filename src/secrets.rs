@@ -10,8 +10,19 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// Parts of names that mark a credential, as in `QG_PASSWORD`, `QG_PW`,
+/// `api_key` or `X-Api-Token`.
+const CREDENTIAL_NAME: &str = "pass(?:word|wd)?|pwd?|token|secret|api_?key|credential";
+
+static CREDENTIAL_NAME_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?i){CREDENTIAL_NAME}")).expect("credential name pattern is valid")
+});
+
 /// Each pattern's group named `secret` is masked.
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let name_and_value = format!(
+        r#"(?i)[A-Za-z0-9_]*(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]?\s*[:=]\s*(?P<secret>"[^"\n]*"|'[^'\n]*'|[^\s'"&]+)"#
+    );
     [
         // https://user:password@host/
         r"(?i)[a-z][a-z0-9+.-]*://(?P<secret>[^/\s@'\x22]+)@",
@@ -19,15 +30,22 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r#"(?:^|[\s'"])(?:-[A-Za-z]*[uU]|--user|--proxy-user|--password|--http-password|--ftp-password|--proxy-password)(?:\s+|=)?(?P<secret>"[^"\n]*"|'[^'\n]*'|[^\s'"]+)"#,
         // -H "Authorization: Basic abc", "X-Api-Token: abc"
         r"(?i)(?:authorization|proxy-authorization|cookie|x-[a-z0-9-]*(?:token|key|auth|secret|password)[a-z0-9-]*)\s*['\x22]?\s*[:=]\s*['\x22]?(?P<secret>[^'\x22\n]+)",
-        // auth=("user", "pass"), HTTPBasicAuth("user", "pass"), BasicAuth(...)
-        r"(?:\bauth\s*=\s*[(\[]|Auth\()(?P<secret>[^)\]\n]*)",
-        // password=x, QG_PASSWORD="x", "api_key": "x", token: x
-        r#"(?i)[A-Za-z0-9_]*(?:pass(?:word|wd)?|token|secret|api_?key|credential)[A-Za-z0-9_]*['"]?\s*[:=]\s*(?P<secret>"[^"\n]*"|'[^'\n]*'|[^\s'"&,;)]+)"#,
+        // auth=("user", "pass"), HTTPBasicAuth("user", "pass"), BasicAuth(...),
+        // where a quoted `)` or `]` does not end them.
+        r#"(?:\bauth\s*=\s*[(\[]|Auth\()(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^)\]\n"'])*)"#,
+        // password=x, QG_PASSWORD="x", QG_PW='x', "api_key": "x", token: x
+        &name_and_value,
     ]
     .iter()
     .map(|pattern| Regex::new(pattern).expect("credential pattern is valid"))
     .collect()
 });
+
+/// Returns whether a name, such as a form parameter's or a variable's,
+/// marks its value as a credential.
+pub fn is_credential_name(name: &str) -> bool {
+    CREDENTIAL_NAME_PATTERN.is_match(name)
+}
 
 /// Returns `text` with every credential replaced by `*`, byte for byte.
 pub fn mask(text: &str) -> String {
@@ -80,9 +98,17 @@ mod tests {
             "Hunter2",
         );
         assert_masked(r#"QG_PASSWORD="Hunter2""#, "Hunter2");
+        assert_masked("PW='Hunter2'", "Hunter2");
+        assert_masked(r#"export QG_PWD="Hunter2""#, "Hunter2");
         assert_masked(
             "curl -d 'action=add&password=Hunter2&x=1' https://h/",
             "Hunter2",
+        );
+        // A form value ends only at `&`, so `,`, `;` and `)` inside it are
+        // part of the password.
+        assert_masked(
+            r#"curl -d "action=add&password=;Hunter2,x)y" https://h/"#,
+            ";Hunter2,x)y",
         );
     }
 
@@ -93,6 +119,7 @@ mod tests {
             "Hunter2",
         );
         assert_masked(r#"s.auth = HTTPBasicAuth("admin", "Hunter2")"#, "Hunter2");
+        assert_masked(r#"auth=("admin", "Hun)ter]2")"#, "ter]2");
         assert_masked(
             r#"qualysapi.connect(username="admin", password="Hunter2")"#,
             "Hunter2",
@@ -102,6 +129,24 @@ mod tests {
             "abc.def",
         );
         assert_masked(r#"conf = {"api_key": "k-123"}"#, "k-123");
+    }
+
+    #[test]
+    fn credential_names() {
+        for name in [
+            "password",
+            "QG_PASSWORD",
+            "passwd",
+            "pw",
+            "api_key",
+            "apikey",
+            "token",
+        ] {
+            assert!(is_credential_name(name), "{name} names a credential");
+        }
+        for name in ["action", "ips", "ag_title", "network_id"] {
+            assert!(!is_credential_name(name), "{name} names no credential");
+        }
     }
 
     #[test]

@@ -126,7 +126,10 @@ fn locate(source: &SourceText, path: &str, mut findings: Vec<Finding>) -> Vec<Lo
     let line_hashes = line_hashes(&source.text);
     findings
         .into_iter()
-        .map(|finding| {
+        .map(|mut finding| {
+            // Messages quote pieces of the script, such as an unresolved
+            // `--json` body, so they are masked like the source text.
+            finding.message = secrets::mask(&finding.message);
             let start = source.position(finding.span.start);
             let span_text = source
                 .text

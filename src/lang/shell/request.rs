@@ -16,8 +16,9 @@ pub struct Request {
     /// Index of the word that contains the URL.
     pub url_word: usize,
     pub method: Option<String>,
-    /// Parameters by the index of the word they came from, so that query
-    /// and body parameters merge in source order.
+    /// Parameters by the index of the word that places them: the word they
+    /// came from, or the URL's word for data that curl's `-G` appends to
+    /// the query. Query and body parameters merge in that order.
     pub parts: Vec<(usize, FormFields)>,
     /// Indices of every word that went into the request.
     pub sources: Vec<usize>,
@@ -87,8 +88,10 @@ pub fn call_site(request: Request, words: &[Word], span: Span) -> Option<(CallSi
         return None;
     }
 
-    let mut parts = request.parts;
-    parts.push((request.url_word, parsed.query));
+    // The URL's own query goes first, and the stable sort keeps it ahead of
+    // parts placed at the same word, such as data that `-G` appends to it.
+    let mut parts = vec![(request.url_word, parsed.query)];
+    parts.extend(request.parts);
     parts.sort_by_key(|(index, _)| *index);
     let mut fields = FormFields::default();
     for (_, part) in parts {
