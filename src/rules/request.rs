@@ -73,8 +73,11 @@ const MAX_PIECES: usize = 4;
 /// Characters kept of one piece's source text, such as a long `$(...)`.
 const MAX_PIECE_CHARS: usize = 60;
 
+/// Shortens a piece of source for a message. Credentials are masked first,
+/// because cutting a quoted value short would hide it from the masker.
 fn shorten(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let masked = crate::secrets::mask(text);
+    let one_line = masked.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() <= MAX_PIECE_CHARS {
         return one_line;
     }
