@@ -17,6 +17,7 @@ pub mod language;
 pub mod logging;
 pub mod model;
 pub mod prefilter;
+pub mod printable;
 pub mod profile;
 pub mod report;
 pub mod rules;

@@ -248,3 +248,30 @@ fn a_path_named_twice_is_scanned_once() {
     let findings = parse_concise(&stdout(&output));
     assert_eq!(findings.len(), 1, "{findings:?}");
 }
+
+#[test]
+fn script_values_cannot_forge_output_lines() {
+    let script = "#!/bin/bash\ncurl -d $'action=add&ips=1&ag_title=Osaka\\n::warning file=x::merge it' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n";
+    let dir = project(&[("forge.sh", script)]);
+    for format in ["concise", "human", "markdown", "junit"] {
+        let output = check_in(dir.path(), &["--format", format, "--color", "never"]);
+        let text = stdout(&output);
+        assert!(text.contains("Osaka"), "{format}: no finding to test:\n{text}");
+        assert!(
+            !text.lines().any(|line| line.starts_with("::warning")),
+            "{format} lets a script value start a line:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn secret_reused_under_another_name_is_masked() {
+    let script = "import requests\npassword = \"Hunter2-reused\"\nrequests.post(\"https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\", data={\"action\": \"add\", \"ips\": \"1\", \"ag_title\": password})\n";
+    let dir = project(&[("reuse.py", script)]);
+    for format in ["concise", "json", "human"] {
+        let output = check_in(dir.path(), &["--format", format, "--color", "never"]);
+        let text = stdout(&output);
+        assert!(text.contains("AGMS003"), "{format}: no finding to test:\n{text}");
+        assert!(!text.contains("Hunter2-reused"), "{format} shows the password:\n{text}");
+    }
+}

@@ -10,6 +10,7 @@ use crate::lang::Parsers;
 use crate::language::Language;
 use crate::model::Extraction;
 use crate::prefilter;
+use crate::printable::printable;
 use crate::report::line_hash::line_hashes;
 use crate::rules::{self, Context};
 use crate::secrets;
@@ -53,19 +54,20 @@ pub fn check_bytes(
         enabled,
         options.lang,
     );
+    if findings.is_empty() && !options.inventory {
+        return;
+    }
+    let known_secrets = secrets::values(&source.text);
     if options.inventory {
-        out.inventory.extend(inventory::records(
-            &path,
-            &source,
-            &extraction.call_sites,
-            &findings,
-        ));
+        let mut records = inventory::records(&path, &source, &extraction.call_sites, &findings);
+        inventory::make_printable(&mut records, &known_secrets);
+        out.inventory.extend(records);
     }
     if findings.is_empty() {
         return;
     }
-    let findings = locate(&source, &path, findings);
-    let source = SourceText::new(secrets::mask(&source.text));
+    let findings = locate(&source, &path, findings, &known_secrets);
+    let source = SourceText::new(display_text(&source.text, &known_secrets));
     out.files.push(FileReport {
         path,
         language,
@@ -120,7 +122,30 @@ fn names_qualys_host(text: &str) -> bool {
         || lower.contains(".qualys.eu")
 }
 
-fn locate(source: &SourceText, path: &str, mut findings: Vec<Finding>) -> Vec<Located> {
+/// Prepares source text for code frames: credentials masked and control
+/// characters other than line breaks and tabs shown as `?`. Both keep the
+/// byte length, so spans stay valid.
+fn display_text(text: &str, known_secrets: &[String]) -> String {
+    let masked = secrets::mask(text);
+    let masked = known_secrets.iter().fold(masked, |text, secret| {
+        text.replace(secret.as_str(), &"*".repeat(secret.len()))
+    });
+    masked
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c,
+            c if c.is_ascii_control() => '?',
+            c => c,
+        })
+        .collect()
+}
+
+fn locate(
+    source: &SourceText,
+    path: &str,
+    mut findings: Vec<Finding>,
+    known_secrets: &[String],
+) -> Vec<Located> {
     findings.sort_by_key(|finding| (finding.span.start, finding.rule, finding.span.end));
     findings.dedup();
     let line_hashes = line_hashes(&source.text);
@@ -128,8 +153,9 @@ fn locate(source: &SourceText, path: &str, mut findings: Vec<Finding>) -> Vec<Lo
         .into_iter()
         .map(|mut finding| {
             // Messages quote pieces of the script, such as an unresolved
-            // `--json` body, so they are masked like the source text.
-            finding.message = secrets::mask(&finding.message);
+            // `--json` body or an `ag_title` value, so they are made safe
+            // like the source text.
+            finding.message = printable(&finding.message, known_secrets);
             let start = source.position(finding.span.start);
             let span_text = source
                 .text
