@@ -70,6 +70,11 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding has this severity or a higher one.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
+
+    /// After the report, print file counts and the time spent in each stage
+    /// to standard error.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 /// Paths and settings of a scan, shared by `check` and `inventory`.
@@ -79,7 +84,7 @@ pub struct ScanArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Worker threads; 0 picks one per available core.
+    /// Worker threads; 0 picks one per available core, at most 12.
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
 

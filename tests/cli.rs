@@ -256,7 +256,10 @@ fn script_values_cannot_forge_output_lines() {
     for format in ["concise", "human", "markdown", "junit"] {
         let output = check_in(dir.path(), &["--format", format, "--color", "never"]);
         let text = stdout(&output);
-        assert!(text.contains("Osaka"), "{format}: no finding to test:\n{text}");
+        assert!(
+            text.contains("Osaka"),
+            "{format}: no finding to test:\n{text}"
+        );
         assert!(
             !text.lines().any(|line| line.starts_with("::warning")),
             "{format} lets a script value start a line:\n{text}"
@@ -271,7 +274,13 @@ fn secret_reused_under_another_name_is_masked() {
     for format in ["concise", "json", "human"] {
         let output = check_in(dir.path(), &["--format", format, "--color", "never"]);
         let text = stdout(&output);
-        assert!(text.contains("AGMS003"), "{format}: no finding to test:\n{text}");
-        assert!(!text.contains("Hunter2-reused"), "{format} shows the password:\n{text}");
+        assert!(
+            text.contains("AGMS003"),
+            "{format}: no finding to test:\n{text}"
+        );
+        assert!(
+            !text.contains("Hunter2-reused"),
+            "{format} shows the password:\n{text}"
+        );
     }
 }

@@ -3,9 +3,10 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
+use std::time::Instant;
 
 use super::scanning::{Scanned, run_scan};
-use super::{Outcome, UsageError, choose_lang, use_color};
+use super::{Outcome, UsageError, choose_lang, stats, use_color};
 use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, FailOn, OutputTarget};
 use crate::finding::Severity;
@@ -13,6 +14,7 @@ use crate::report::{self, ReportOptions};
 use crate::scan::ScanResult;
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
+    let started = Instant::now();
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let Scanned {
         mut result,
@@ -43,7 +45,17 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
         sarif_category: args.sarif_category.clone(),
         enabled_rules,
     };
+    let report_started = Instant::now();
     write_outputs(args, &result, &options)?;
+    if args.stats {
+        let report = report_started.elapsed();
+        stats::write(
+            &mut io::stderr().lock(),
+            &result.stats,
+            report,
+            started.elapsed(),
+        )?;
+    }
     Ok(outcome(&result, args.fail_on))
 }
 

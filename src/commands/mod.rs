@@ -5,6 +5,7 @@ pub mod check;
 pub mod docs;
 pub mod inventory;
 mod scanning;
+mod stats;
 
 use std::io::IsTerminal;
 

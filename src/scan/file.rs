@@ -1,7 +1,12 @@
 //! Checking one file's bytes: binary test, prefilter, decoding, parsing,
 //! rules, suppressions, and positions and fingerprints of what remains.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::read::looks_binary;
+use super::timing::Stopwatch;
 use super::{FileReport, Located, ScanOptions, ScanResult, Stats};
 use crate::finding::Finding;
 use crate::fingerprint::fingerprint;
@@ -18,32 +23,49 @@ use crate::settings::Settings;
 use crate::source::SourceText;
 use crate::suppress;
 
+/// Checks one script's bytes and adds what it finds to `out`. Each stage's
+/// time is taken from `clock`, whose lap started when the read ended.
 pub fn check_bytes(
     path: String,
     language: Language,
     bytes: &[u8],
     options: &ScanOptions,
     parsers: &mut Parsers,
+    clock: &mut Stopwatch,
     out: &mut ScanResult,
 ) {
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if !utf16 && looks_binary(bytes) {
-        out.stats.skipped.binary += 1;
-        tracing::warn!("{path}: skipped, binary");
+    let candidate = prefilter_bytes(&path, bytes, &mut out.stats);
+    out.stats.times.prefilter += clock.lap();
+    let Some(utf16) = candidate else {
         return;
-    }
-    if !utf16 && !prefilter::is_candidate(bytes) {
-        out.stats.prefiltered_out += 1;
-        return;
-    }
+    };
+
     let source = SourceText::decode(bytes);
     if utf16 && !prefilter::is_candidate_text(&source.text) {
         out.stats.prefiltered_out += 1;
+        out.stats.times.prefilter += clock.lap();
         return;
     }
+
     out.stats.parsed += 1;
-    let (extraction, findings) =
-        check_text(language, &source.text, options, parsers, &mut out.stats);
+    let extraction = extract(language, &source.text, parsers, &mut out.stats);
+    out.stats.times.parse_extract += clock.lap();
+
+    record_findings(path, language, &source, &extraction, options, out);
+    out.stats.times.check += clock.lap();
+}
+
+/// Runs the rules and suppressions over one file's model, then records the
+/// findings that remain with their positions and a masked copy of the text.
+fn record_findings(
+    path: String,
+    language: Language,
+    source: &SourceText,
+    extraction: &Extraction,
+    options: &ScanOptions,
+    out: &mut ScanResult,
+) {
+    let findings = run_rules(extraction, &source.text, options);
     let line_of = |offset| source.position(offset).line - 1;
     let enabled = |code: &str| options.settings.is_enabled(code);
     let findings = suppress::apply(
@@ -59,14 +81,14 @@ pub fn check_bytes(
     }
     let known_secrets = secrets::values(&source.text);
     if options.inventory {
-        let mut records = inventory::records(&path, &source, &extraction.call_sites, &findings);
+        let mut records = inventory::records(&path, source, &extraction.call_sites, &findings);
         inventory::make_printable(&mut records, &known_secrets);
         out.inventory.extend(records);
     }
     if findings.is_empty() {
         return;
     }
-    let findings = locate(&source, &path, findings, &known_secrets);
+    let findings = locate(source, &path, findings, &known_secrets);
     let source = SourceText::new(display_text(&source.text, &known_secrets));
     out.files.push(FileReport {
         path,
@@ -74,6 +96,23 @@ pub fn check_bytes(
         source,
         findings,
     });
+}
+
+/// Returns whether the file must be decoded and parsed: `None` when it is
+/// binary or has no marker, else whether it is UTF-16, whose markers can
+/// only be searched for after decoding.
+fn prefilter_bytes(path: &str, bytes: &[u8], stats: &mut Stats) -> Option<bool> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && looks_binary(bytes) {
+        stats.skipped.binary += 1;
+        tracing::warn!("{path}: skipped, binary");
+        return None;
+    }
+    if !utf16 && !prefilter::is_candidate(bytes) {
+        stats.prefiltered_out += 1;
+        return None;
+    }
+    Some(utf16)
 }
 
 /// Extracts one file's model and runs the enabled rules over it.
@@ -84,19 +123,31 @@ pub fn check_text(
     parsers: &mut Parsers,
     stats: &mut Stats,
 ) -> (Extraction, Vec<Finding>) {
+    let extraction = extract(language, text, parsers, stats);
+    let findings = run_rules(&extraction, text, options);
+    (extraction, findings)
+}
+
+fn extract(language: Language, text: &str, parsers: &mut Parsers, stats: &mut Stats) -> Extraction {
     let mut extraction = parsers.extract(language, text);
-    extraction.qualys_context |= names_qualys_host(text);
+    if !extraction.qualys_context {
+        extraction.qualys_context = names_qualys_host(text);
+    }
     stats.call_sites += extraction.call_sites.len();
+    extraction
+}
+
+fn run_rules(extraction: &Extraction, text: &str, options: &ScanOptions) -> Vec<Finding> {
     let settings = &options.settings;
     let context = Context {
-        extraction: &extraction,
+        extraction,
         profile: &settings.profile,
         lang: options.lang,
         text,
     };
     let mut findings = rules::check(&context, |code| settings.is_enabled(code));
     apply_severity_overrides(&mut findings, settings);
-    (extraction, findings)
+    findings
 }
 
 /// Applies configured severities in place of rules' default severities.
@@ -112,14 +163,21 @@ fn apply_severity_overrides(findings: &mut [Finding], settings: &Settings) {
     }
 }
 
-/// Detects a Qualys API host name such as `qualysapi.qualys.com` or
-/// `qualysguard.qg2.apps.qualys.eu`, which marks a file that talks to the API.
+/// Parts of Qualys API host names such as `qualysapi.qualys.com` or
+/// `qualysguard.qg2.apps.qualys.eu`, matched in any case.
+const HOST_MARKERS: [&str; 4] = ["qualysapi.", "qualysguard.", ".qualys.com", ".qualys.eu"];
+
+static HOST_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(HOST_MARKERS)
+        .expect("host markers build")
+});
+
+/// Returns true when the text names a Qualys API host, which marks a file
+/// that talks to the API even where no call site was found.
 fn names_qualys_host(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("qualysapi.")
-        || lower.contains("qualysguard.")
-        || lower.contains(".qualys.com")
-        || lower.contains(".qualys.eu")
+    HOST_MATCHER.is_match(text)
 }
 
 /// Prepares source text for code frames: credentials masked and control

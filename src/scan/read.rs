@@ -28,8 +28,12 @@ pub enum Contents {
     TooLarge,
 }
 
-/// Reads a file if it is a shell or Python script of acceptable size.
+/// Reads a file if it is a shell or Python script of acceptable size. A
+/// file whose extension names another format is not opened.
 pub fn read_script(path: &Path, max_size: u64) -> std::io::Result<Contents> {
+    if Language::is_other_format(path) {
+        return Ok(Contents::NotScript);
+    }
     let mut file = File::open(path)?;
     let size = file.metadata()?.len();
     let language = match Language::from_extension(path) {
