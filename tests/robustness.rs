@@ -212,7 +212,13 @@ fn sarif_columns_count_utf16_units() {
     assert_eq!(region["startColumn"], 7, "{region}");
     let concise = check_in(dir.path(), &["--format", "concise", "--fail-on", "none"]);
     let findings = parse_concise(&stdout(&concise));
-    assert_eq!(findings[0].column, 6, "human columns count characters");
+    assert_eq!(findings[0].column, 6, "concise columns count characters");
+    let human = check_in(dir.path(), &["--color", "never", "--fail-on", "none"]);
+    assert!(
+        stdout(&human).contains("wide.sh:2:6]"),
+        "human columns count characters:\n{}",
+        stdout(&human)
+    );
 }
 
 #[test]
