@@ -77,7 +77,7 @@ pub struct CheckArgs {
     pub stats: bool,
 }
 
-/// What to scan and with which settings; shared by `check` and `inventory`.
+/// Paths and settings of a scan, shared by `check` and `inventory`.
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     /// Files or folders to scan.
@@ -124,7 +124,7 @@ pub struct ScanArgs {
     pub display: DisplayArgs,
 }
 
-/// What the team knows about its subscription; each defaults to unknown.
+/// The team's subscription profile. Each key defaults to unknown.
 #[derive(Debug, Args)]
 pub struct ProfileArgs {
     /// Role of the user the scripts run as.

@@ -1,5 +1,6 @@
 //! The inventory: every Qualys API call site found, affected or not, with
-//! what agms-lint knows of it. Teams read it before they enable AGMS.
+//! its endpoint, parameters and certainty. Teams read it before they
+//! enable AGMS.
 
 use std::io::{self, Write};
 
@@ -7,6 +8,7 @@ use serde::Serialize;
 
 use crate::finding::Finding;
 use crate::model::{CallSite, Presence, Target, Value};
+use crate::printable::printable;
 use crate::rules::request_action;
 use crate::secrets;
 use crate::source::SourceText;
@@ -76,22 +78,27 @@ pub fn records(
                 } else {
                     "partial"
                 },
+                // Descriptions quote the script, which may hold credentials.
                 unresolved: site
                     .unresolved
                     .iter()
-                    .map(|piece| piece.description.clone())
+                    .map(|piece| secrets::mask(&piece.description))
                     .collect(),
-                via: site.via.clone(),
+                via: site.via.as_deref().map(secrets::mask),
                 rules,
             }
         })
         .collect()
 }
 
-/// Shows a literal value only after masking it as `name=value`, so that a
-/// `password` parameter never prints.
+/// Shows a literal value only after masking it. The value of a parameter
+/// such as `password` is masked whole, because form decoding may have
+/// turned `+` into a blank that would end a masked run in `name=value`.
 fn parameter(param: &crate::model::Param) -> Parameter {
     let value = match &param.value {
+        Value::Literal(text) if secrets::is_credential_name(&param.name) => {
+            Some("*".repeat(text.chars().count()))
+        }
         Value::Literal(text) => {
             let pair = format!("{}={}", param.name, text);
             let masked = secrets::mask(&pair);
@@ -106,7 +113,25 @@ fn parameter(param: &crate::model::Param) -> Parameter {
     }
 }
 
-/// A table for people: one line per call site.
+/// Masks credentials seen anywhere in the file and escapes control
+/// characters in every value taken from the script.
+pub fn make_printable(records: &mut [Record], known_secrets: &[String]) {
+    let safe = |text: &str| printable(text, known_secrets);
+    for record in records {
+        for parameter in &mut record.parameters {
+            parameter.name = safe(&parameter.name);
+            parameter.value = parameter.value.as_deref().map(safe);
+        }
+        for piece in &mut record.unresolved {
+            *piece = safe(piece);
+        }
+        record.action = record.action.as_deref().map(safe);
+        record.endpoint = record.endpoint.as_deref().map(safe);
+        record.via = record.via.as_deref().map(safe);
+    }
+}
+
+/// Writes a table for people, one line per call site.
 pub fn write_table(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
     for record in records {
         let endpoint = record.endpoint.as_deref().unwrap_or("?");
@@ -155,6 +180,16 @@ pub fn write_json(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
 
 /// CSV with one row per call site; parameters are joined as `name=value`
 /// pairs separated by spaces.
+/// Prefixes a cell that a spreadsheet would run as a formula (`=`, `+`,
+/// `-`, `@`) with a quote, so that opening the CSV runs nothing.
+fn spreadsheet_safe(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
 pub fn write_csv(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record([
@@ -171,7 +206,7 @@ pub fn write_csv(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
         "rules",
     ])?;
     for record in records {
-        writer.write_record([
+        let cells = [
             record.path.as_str(),
             &record.line.to_string(),
             &record.column.to_string(),
@@ -183,7 +218,37 @@ pub fn write_csv(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
             &record.unresolved.join(" "),
             record.via.as_deref().unwrap_or(""),
             &record.rules.join(" "),
-        ])?;
+        ];
+        writer.write_record(cells.map(spreadsheet_safe))?;
     }
     writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Param, Span};
+
+    fn literal_param(name: &str, value: &str) -> Param {
+        Param {
+            name: name.to_string(),
+            value: Value::Literal(value.to_string()),
+            presence: Presence::Always,
+            span: Span::new(0, 1),
+        }
+    }
+
+    #[test]
+    fn credential_value_masked_whole() {
+        // `-d password=Hun+ter2` decodes to a value with a blank, where a
+        // mask of `password=Hun ter2` would stop.
+        let shown = parameter(&literal_param("password", "Hun ter2"));
+        assert_eq!(shown.value.as_deref(), Some("********"));
+    }
+
+    #[test]
+    fn ordinary_value_shown() {
+        let shown = parameter(&literal_param("ag_title", "Osaka Servers"));
+        assert_eq!(shown.value.as_deref(), Some("Osaka Servers"));
+    }
 }

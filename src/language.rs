@@ -46,7 +46,9 @@ impl Language {
         let line = std::str::from_utf8(&rest[..line_end]).ok()?;
         let mut words = line.split_whitespace();
         let mut program = words.next()?.rsplit('/').next()?;
-        if program == "env" {
+        // `#!/usr/bin/env python3` and `#!/bin/busybox sh` name the
+        // interpreter in their first argument.
+        if program == "env" || program == "busybox" {
             program = words.find(|word| !word.starts_with('-'))?;
         }
         interpreter_language(program)
@@ -74,16 +76,13 @@ const OTHER_FORMATS: &[&str] = &[
 ];
 
 fn interpreter_language(program: &str) -> Option<Language> {
-    match program {
-        "sh" | "bash" | "zsh" | "ksh" | "dash" => return Some(Language::Shell),
-        _ => {}
+    // Versioned names such as bash5, python3 or python3.11 count too.
+    let name = program.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    match name {
+        "sh" | "bash" | "zsh" | "ksh" | "mksh" | "dash" | "ash" => Some(Language::Shell),
+        "python" | "pypy" => Some(Language::Python),
+        _ => None,
     }
-    // Versioned interpreters: python, python3, python3.11.
-    let version = program.strip_prefix("python")?;
-    version
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.')
-        .then_some(Language::Python)
 }
 
 #[cfg(test)]
@@ -101,6 +100,10 @@ mod tests {
             (b"#!/usr/bin/env python3\n", Some(Language::Python)),
             (b"#!/usr/bin/python\n", Some(Language::Python)),
             (b"#!/usr/bin/env -S python3.11 -u\n", Some(Language::Python)),
+            (b"#!/bin/mksh\n", Some(Language::Shell)),
+            (b"#!/usr/local/bin/bash5\n", Some(Language::Shell)),
+            (b"#!/bin/busybox sh\n", Some(Language::Shell)),
+            (b"#!/usr/bin/env pypy3\n", Some(Language::Python)),
             (b"#!/usr/bin/perl\n", None),
             (b"#!/usr/bin/env pythonista\n", None),
             (b"echo hi\n", None),

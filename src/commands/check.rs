@@ -46,12 +46,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
         enabled_rules,
     };
     let report_started = Instant::now();
-    match write_outputs(args, &result, &options) {
-        Err(UsageError::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
-            return Ok(Outcome::Clean);
-        }
-        other => other?,
-    }
+    write_outputs(args, &result, &options)?;
     if args.stats {
         let report = report_started.elapsed();
         stats::write(
@@ -80,14 +75,22 @@ fn write_outputs(
     for target in &targets {
         report::check_limits(target.format, result, options)?;
     }
-    for target in targets {
-        match &target.file {
-            None => {
-                let mut stdout = io::stdout().lock();
-                report::write(target.format, result, options, &mut stdout)?;
-                stdout.flush()?;
-            }
-            Some(path) => write_file(path, target.format, result, options)?,
+    // Files first, so that a reader closing standard output early (`| head`)
+    // cannot stop a SARIF file from being written.
+    for target in &targets {
+        if let Some(path) = &target.file {
+            write_file(path, target.format, result, options)?;
+        }
+    }
+    for target in targets.iter().filter(|target| target.file.is_none()) {
+        let mut stdout = io::stdout().lock();
+        let written = report::write(target.format, result, options, &mut stdout)
+            .and_then(|()| stdout.flush());
+        match written {
+            // The reader has what it wanted; the exit code still reports
+            // the findings.
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+            other => other?,
         }
     }
     Ok(())

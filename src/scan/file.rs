@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::read::BINARY_HEAD;
+use super::read::looks_binary;
 use super::timing::Stopwatch;
 use super::{FileReport, Located, ScanOptions, ScanResult, Stats};
 use crate::finding::Finding;
@@ -15,6 +15,7 @@ use crate::lang::Parsers;
 use crate::language::Language;
 use crate::model::Extraction;
 use crate::prefilter;
+use crate::printable::printable;
 use crate::report::line_hash::line_hashes;
 use crate::rules::{self, Context};
 use crate::secrets;
@@ -64,23 +65,31 @@ fn record_findings(
     options: &ScanOptions,
     out: &mut ScanResult,
 ) {
-    let findings = run_rules(extraction, options);
+    let findings = run_rules(extraction, &source.text, options);
     let line_of = |offset| source.position(offset).line - 1;
     let enabled = |code: &str| options.settings.is_enabled(code);
-    let findings = suppress::apply(&source.text, findings, line_of, enabled, options.lang);
+    let findings = suppress::apply(
+        &source.text,
+        &extraction.comments,
+        findings,
+        line_of,
+        enabled,
+        options.lang,
+    );
+    if findings.is_empty() && !options.inventory {
+        return;
+    }
+    let known_secrets = secrets::values(&source.text);
     if options.inventory {
-        out.inventory.extend(inventory::records(
-            &path,
-            source,
-            &extraction.call_sites,
-            &findings,
-        ));
+        let mut records = inventory::records(&path, source, &extraction.call_sites, &findings);
+        inventory::make_printable(&mut records, &known_secrets);
+        out.inventory.extend(records);
     }
     if findings.is_empty() {
         return;
     }
-    let findings = locate(source, &path, findings);
-    let source = SourceText::new(secrets::mask(&source.text));
+    let findings = locate(source, &path, findings, &known_secrets);
+    let source = SourceText::new(display_text(&source.text, &known_secrets));
     out.files.push(FileReport {
         path,
         language,
@@ -94,9 +103,9 @@ fn record_findings(
 /// only be searched for after decoding.
 fn prefilter_bytes(path: &str, bytes: &[u8], stats: &mut Stats) -> Option<bool> {
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_HEAD)]).is_some() {
+    if !utf16 && looks_binary(bytes) {
         stats.skipped.binary += 1;
-        tracing::debug!("{path}: skipped, binary");
+        tracing::warn!("{path}: skipped, binary");
         return None;
     }
     if !utf16 && !prefilter::is_candidate(bytes) {
@@ -115,7 +124,7 @@ pub fn check_text(
     stats: &mut Stats,
 ) -> (Extraction, Vec<Finding>) {
     let extraction = extract(language, text, parsers, stats);
-    let findings = run_rules(&extraction, options);
+    let findings = run_rules(&extraction, text, options);
     (extraction, findings)
 }
 
@@ -128,20 +137,21 @@ fn extract(language: Language, text: &str, parsers: &mut Parsers, stats: &mut St
     extraction
 }
 
-fn run_rules(extraction: &Extraction, options: &ScanOptions) -> Vec<Finding> {
+fn run_rules(extraction: &Extraction, text: &str, options: &ScanOptions) -> Vec<Finding> {
     let settings = &options.settings;
     let context = Context {
         extraction,
         profile: &settings.profile,
         lang: options.lang,
+        text,
     };
     let mut findings = rules::check(&context, |code| settings.is_enabled(code));
     apply_severity_overrides(&mut findings, settings);
     findings
 }
 
-/// A configured severity replaces a rule's default severity. Notes that a
-/// rule gives when it is not certain stay notes.
+/// Applies configured severities in place of rules' default severities.
+/// Notes that a rule gives when it is not certain stay notes.
 fn apply_severity_overrides(findings: &mut [Finding], settings: &Settings) {
     for finding in findings {
         let Some(&severity) = settings.severity.get(finding.rule) else {
@@ -170,13 +180,40 @@ fn names_qualys_host(text: &str) -> bool {
     HOST_MATCHER.is_match(text)
 }
 
-fn locate(source: &SourceText, path: &str, mut findings: Vec<Finding>) -> Vec<Located> {
+/// Prepares source text for code frames: credentials masked and control
+/// characters other than line breaks and tabs shown as `?`. Both keep the
+/// byte length, so spans stay valid.
+fn display_text(text: &str, known_secrets: &[String]) -> String {
+    let masked = secrets::mask(text);
+    let masked = known_secrets.iter().fold(masked, |text, secret| {
+        text.replace(secret.as_str(), &"*".repeat(secret.len()))
+    });
+    masked
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c,
+            c if c.is_ascii_control() => '?',
+            c => c,
+        })
+        .collect()
+}
+
+fn locate(
+    source: &SourceText,
+    path: &str,
+    mut findings: Vec<Finding>,
+    known_secrets: &[String],
+) -> Vec<Located> {
     findings.sort_by_key(|finding| (finding.span.start, finding.rule, finding.span.end));
     findings.dedup();
     let line_hashes = line_hashes(&source.text);
     findings
         .into_iter()
-        .map(|finding| {
+        .map(|mut finding| {
+            // Messages quote pieces of the script, such as an unresolved
+            // `--json` body or an `ag_title` value, so they are made safe
+            // like the source text.
+            finding.message = printable(&finding.message, known_secrets);
             let start = source.position(finding.span.start);
             let span_text = source
                 .text

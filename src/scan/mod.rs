@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use crate::catalogue::Lang;
-use crate::discover::{WalkOptions, walker};
+use crate::discover::{WalkOptions, exclusions, walker};
 use crate::settings::Settings;
 
 pub use file::check_text;
@@ -37,12 +37,18 @@ pub struct ScanOptions {
 pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> ScanResult {
     let current_dir = std::env::current_dir().ok();
     let collected = Mutex::new(ScanResult::default());
+    let exclude = options
+        .settings
+        .exclude
+        .as_ref()
+        .map(|(root, globs)| exclusions(root, globs));
     let mut builder = WorkerBuilder {
         options,
         collected: &collected,
         current_dir: current_dir.as_deref(),
+        exclude: exclude.as_ref(),
     };
-    walker(paths, &options.walk, options.settings.exclude.as_ref()).visit(&mut builder);
+    walker(paths, &options.walk, exclude.as_ref()).visit(&mut builder);
     let mut result = collected
         .into_inner()
         .unwrap_or_else(|poison| poison.into_inner());

@@ -12,6 +12,16 @@ pub const SHEBANG_HEAD: usize = 256;
 /// Bytes searched for a NUL to tell a binary file.
 pub const BINARY_HEAD: usize = 8192;
 
+/// Tells a binary file from a script with a stray NUL byte. Executables and
+/// archives have NULs throughout their first block, while a script that bash
+/// or Python would still run has at most a few, so a handful of NULs in a
+/// large block is read as text.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(BINARY_HEAD)];
+    let nuls = memchr::memchr_iter(0, head).count();
+    nuls >= 4 || (nuls > 0 && nuls * 10 > head.len())
+}
+
 pub enum Contents {
     Script(Language, Vec<u8>),
     NotScript,

@@ -1,5 +1,5 @@
-//! What a scan produces: findings by file, files that could not be read,
-//! counts, and the inventory of call sites.
+//! Scan results: findings by file, files that could not be read, counts,
+//! and the inventory of call sites.
 
 use crate::finding::Finding;
 use crate::inventory::Record;
@@ -122,10 +122,15 @@ impl ScanResult {
         self.inventory.extend(other.inventory);
     }
 
+    /// Sorts by path and drops a file reached twice, for example through a
+    /// folder and a file inside it both named on the command line.
     pub(super) fn sort(&mut self) {
         self.files.sort_by(|a, b| a.path.cmp(&b.path));
+        self.files.dedup_by(|a, b| a.path == b.path);
         self.errors.sort_by(|a, b| a.path.cmp(&b.path));
+        self.errors.dedup();
         self.inventory
             .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        self.inventory.dedup();
     }
 }

@@ -6,13 +6,14 @@ use std::io::ErrorKind;
 use std::path::Path;
 use std::sync::Mutex;
 
+use ignore::overrides::Override;
 use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkState};
 
 use super::read::{Contents, read_script};
 use super::timing::Stopwatch;
 use super::walk_error::walk_error;
 use super::{ReadError, ScanOptions, ScanResult, file};
-use crate::discover::display_path;
+use crate::discover::{display_path, is_excluded};
 use crate::lang::Parsers;
 
 /// Builds one `Worker` for each thread the walker starts.
@@ -20,6 +21,8 @@ pub struct WorkerBuilder<'a> {
     pub options: &'a ScanOptions,
     pub collected: &'a Mutex<ScanResult>,
     pub current_dir: Option<&'a Path>,
+    /// Exclude globs, tested here against paths named on the command line.
+    pub exclude: Option<&'a Override>,
 }
 
 impl<'s> ParallelVisitorBuilder<'s> for WorkerBuilder<'s> {
@@ -28,6 +31,7 @@ impl<'s> ParallelVisitorBuilder<'s> for WorkerBuilder<'s> {
             options: self.options,
             collected: self.collected,
             current_dir: self.current_dir,
+            exclude: self.exclude,
             parsers: Parsers::new(),
             local: ScanResult::default(),
             clock: Stopwatch::start(),
@@ -39,6 +43,7 @@ struct Worker<'a> {
     options: &'a ScanOptions,
     collected: &'a Mutex<ScanResult>,
     current_dir: Option<&'a Path>,
+    exclude: Option<&'a Override>,
     parsers: Parsers,
     local: ScanResult,
     clock: Stopwatch,
@@ -49,6 +54,7 @@ impl ParallelVisitor for Worker<'_> {
         // The time since the previous entry went to the walker itself.
         self.local.stats.times.walk_read += self.clock.lap();
         match entry {
+            Ok(entry) if entry.depth() == 0 && self.is_excluded(&entry) => {}
             Ok(entry) => self.visit_entry(&entry),
             Err(error) => walk_error(&error, self.current_dir, &mut self.local),
         }
@@ -70,6 +76,11 @@ impl Drop for Worker<'_> {
 }
 
 impl Worker<'_> {
+    fn is_excluded(&self, entry: &DirEntry) -> bool {
+        self.exclude
+            .is_some_and(|globs| is_excluded(globs, entry.path()))
+    }
+
     fn visit_entry(&mut self, entry: &DirEntry) {
         let Some(kind) = entry.file_type() else {
             return;

@@ -139,7 +139,15 @@ impl Group {
     fn finish(self, requests: &mut Vec<Request>) {
         let method = self.method();
         for (index, url) in &self.urls {
-            requests.push(self.body.request(url, *index, method.clone()));
+            let mut request = self.body.request(url, *index, method.clone());
+            if self.get {
+                // `-G` appends the data to the query the URL already has,
+                // so the data follows it wherever the options were written.
+                for (part_word, _) in &mut request.parts {
+                    *part_word = *index;
+                }
+            }
+            requests.push(request);
         }
     }
 }
@@ -225,8 +233,10 @@ fn read_options(words: &[Word], index: usize) -> (ReadOptions, usize) {
         }
         let rest = drop_prefix(&word.template, at + letter.len_utf8());
         let inline = (!rest.is_empty()).then_some(rest);
-        let option_text = &lead[at - 1..at + letter.len_utf8()];
-        let (argument, next) = read_argument(words, index, option, option_text, inline);
+        // Named alone, as `-d` and not `sd` for `-sd`, and built rather than
+        // sliced because the letter before it may span several bytes.
+        let option_text = format!("-{letter}");
+        let (argument, next) = read_argument(words, index, option, &option_text, inline);
         options.push((option, argument));
         return (options, next);
     }

@@ -106,6 +106,19 @@ fn get_option_sends_data_as_query() {
 }
 
 #[test]
+fn get_option_appends_data_after_url_query() {
+    // curl -G sends `?action=list&action=add`, and the API takes the last
+    // value, so this is an add even though the URL comes last.
+    let site = only_site("curl -G -d action=add 'https://h/api/2.0/fo/asset/ip/?action=list'");
+    let actions: Vec<&str> = site
+        .params
+        .iter()
+        .map(|param| param.value.as_literal().unwrap_or("?"))
+        .collect();
+    assert_eq!(actions, ["list", "add"]);
+}
+
+#[test]
 fn request_option_sets_method() {
     let cases = [
         (
@@ -217,6 +230,22 @@ fn file_and_unknown_bodies_are_unresolved() {
         unresolved(&site),
         ["-d @body.txt", "--data-binary @-", "$BODY"]
     );
+}
+
+#[test]
+fn clustered_data_option_is_named_alone() {
+    let site = only_site("curl -sd @body.txt https://h/api/2.0/fo/asset/ip/");
+    assert_eq!(unresolved(&site), ["-d @body.txt"]);
+}
+
+#[test]
+fn cluster_with_non_ascii_letter() {
+    // The option name was once sliced from the byte before `d`, which lies
+    // inside `é` here.
+    let site = only_site("curl -éd action=list https://h/api/2.0/fo/scan/");
+    assert_eq!(names(&site), ["action"]);
+    let site = only_site("curl -éd @body.txt https://h/api/2.0/fo/scan/");
+    assert_eq!(unresolved(&site), ["-d @body.txt"]);
 }
 
 #[test]

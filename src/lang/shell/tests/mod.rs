@@ -3,6 +3,7 @@
 
 mod clients;
 mod corpus;
+mod curl_properties;
 mod curl_sites;
 mod quiet;
 mod robustness;
