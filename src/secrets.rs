@@ -21,13 +21,17 @@ static CREDENTIAL_NAME_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 /// Each pattern's group named `secret` is masked.
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let name_and_value = format!(
-        r#"(?i)[A-Za-z0-9_]*(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]?\s*[:=]\s*(?P<secret>"[^"\n]*"|'[^'\n]*'|[^\s'"&]+)"#
+        r#"(?i)[A-Za-z0-9_]*(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]?\s*[:=]\s*(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^\s'"&])+)"#
+    );
+    let name_then_default = format!(
+        r#"(?i)['"][A-Za-z0-9_]*(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]\s*,\s*(?P<secret>"[^"\n]*"|'[^'\n]*')"#
     );
     [
         // https://user:password@host/
         r"(?i)[a-z][a-z0-9+.-]*://(?P<secret>[^/\s@'\x22]+)@",
-        // curl -u user:pass, --user=user:pass, -su "$U:$P", wget --password x
-        r#"(?:^|[\s'"])(?:-[A-Za-z]*[uU]|--user|--proxy-user|--password|--http-password|--ftp-password|--proxy-password)(?:\s+|=)?(?P<secret>"[^"\n]*"|'[^'\n]*'|[^\s'"]+)"#,
+        // curl -u user:pass, --user=user:pass, -su "$U:$P", -u user:"pass",
+        // wget --password x. The value is a whole shell word, quotes and all.
+        r#"(?:^|[\s'"])(?:-[A-Za-z]*[uU]|--user|--proxy-user|--password|--http-password|--ftp-password|--proxy-password)(?:\s+|=)?(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^\s'"])+)"#,
         // -H "Authorization: Basic abc", "X-Api-Token: abc"
         r"(?i)(?:authorization|proxy-authorization|cookie|x-[a-z0-9-]*(?:token|key|auth|secret|password)[a-z0-9-]*)\s*['\x22]?\s*[:=]\s*['\x22]?(?P<secret>[^'\x22\n]+)",
         // auth=("user", "pass"), HTTPBasicAuth("user", "pass"), BasicAuth(...),
@@ -35,6 +39,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r#"(?:\bauth\s*=\s*[(\[]|Auth\()(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^)\]\n"'])*)"#,
         // password=x, QG_PASSWORD="x", QG_PW='x', "api_key": "x", token: x
         &name_and_value,
+        // os.environ.get("QG_PASSWORD", "x"), settings.get("api_key", "x")
+        &name_then_default,
     ]
     .iter()
     .map(|pattern| Regex::new(pattern).expect("credential pattern is valid"))
@@ -88,6 +94,7 @@ mod tests {
         assert_masked("curl -sSu admin:Hunter2 https://h/", "Hunter2");
         assert_masked("curl --user=admin:Hunter2 https://h/", "Hunter2");
         assert_masked("wget --password 'Hunter2' https://h/", "Hunter2");
+        assert_masked(r#"curl -u admin:"Hunt er2" https://h/"#, "er2");
         assert_masked(
             r#"curl -H "Authorization: Basic YWRtaW46aHVudGVy" https://h/"#,
             "YWRtaW46aHVudGVy",
@@ -129,6 +136,11 @@ mod tests {
             "abc.def",
         );
         assert_masked(r#"conf = {"api_key": "k-123"}"#, "k-123");
+        assert_masked(
+            r#"PW = os.environ.get("QG_PASSWORD", "Hunter2")"#,
+            "Hunter2",
+        );
+        assert_masked(r#"key = os.getenv('API_KEY', 'k-123')"#, "k-123");
     }
 
     #[test]
