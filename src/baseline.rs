@@ -18,8 +18,8 @@ pub struct Baseline {
     pub findings: Vec<Entry>,
 }
 
-/// Findings of one rule in one file with the same fingerprint; `count`
-/// says how many identical calls the file has.
+/// Findings of one rule in one file with the same fingerprint. `count` is
+/// the number of identical calls in the file.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {

@@ -70,16 +70,21 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding has this severity or a higher one.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
+
+    /// After the report, print file counts and the time spent in each stage
+    /// to standard error.
+    #[arg(long)]
+    pub stats: bool,
 }
 
-/// What to scan and with which settings; shared by `check` and `inventory`.
+/// Paths and settings of a scan, shared by `check` and `inventory`.
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     /// Files or folders to scan.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Worker threads; 0 picks one per available core.
+    /// Worker threads; 0 picks one per available core, at most 12.
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
 
@@ -119,7 +124,7 @@ pub struct ScanArgs {
     pub display: DisplayArgs,
 }
 
-/// What the team knows about its subscription; each defaults to unknown.
+/// The team's subscription profile. Each key defaults to unknown.
 #[derive(Debug, Args)]
 pub struct ProfileArgs {
     /// Role of the user the scripts run as.

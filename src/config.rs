@@ -133,13 +133,13 @@ fn config_in(folder: &Path) -> Result<Option<LoadedConfig>, ConfigError> {
 }
 
 fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-    let config: Config = toml::from_str(text).map_err(|error| invalid(path, &error))?;
+    let config: Config = toml::from_str(text).map_err(|error| invalid(path, text, &error))?;
     validate(&config, text, path)?;
     Ok(config)
 }
 
 fn parse_pyproject(text: &str, path: &Path) -> Result<Option<Config>, ConfigError> {
-    let pyproject: Pyproject = toml::from_str(text).map_err(|error| invalid(path, &error))?;
+    let pyproject: Pyproject = toml::from_str(text).map_err(|error| invalid(path, text, &error))?;
     let config = pyproject.tool.and_then(|tool| tool.agms_lint);
     if let Some(config) = &config {
         validate(config, text, path)?;
@@ -147,12 +147,12 @@ fn parse_pyproject(text: &str, path: &Path) -> Result<Option<Config>, ConfigErro
     Ok(config)
 }
 
-/// Turns a TOML error into one message: the toml crate already names the
-/// line, column and key, and serde lists the accepted values.
-fn invalid(path: &Path, error: &toml::de::Error) -> ConfigError {
+/// Turns a TOML error into one line that names the line, column and key.
+/// Serde's messages list the accepted keys and values.
+fn invalid(path: &Path, text: &str, error: &toml::de::Error) -> ConfigError {
     ConfigError::Invalid {
         path: path.display().to_string(),
-        message: error.to_string().trim_end().to_string(),
+        message: crate::toml_errors::describe(text, error),
     }
 }
 

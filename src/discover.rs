@@ -16,9 +16,19 @@ pub struct WalkOptions {
 pub fn walker(
     paths: &[PathBuf],
     options: &WalkOptions,
-    exclude: Option<&(PathBuf, Vec<String>)>,
+    exclude: Option<&Override>,
 ) -> WalkParallel {
-    let (first, rest) = paths.split_first().expect("at least one path");
+    // Exclude globs are rooted at the configuration file's folder and match
+    // only paths under that absolute root, so the walk starts from absolute
+    // paths when there are globs. Output paths are made relative again.
+    let roots: Vec<PathBuf> = match exclude {
+        Some(_) => paths
+            .iter()
+            .map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()))
+            .collect(),
+        None => paths.to_vec(),
+    };
+    let (first, rest) = roots.split_first().expect("at least one path");
     let mut builder = WalkBuilder::new(first);
     for path in rest {
         builder.add(path);
@@ -29,16 +39,24 @@ pub fn walker(
         // Ignore files apply inside a repository and outside of one alike,
         // so a scan of an unpacked tarball honours its `.gitignore` too.
         .require_git(false);
-    if let Some((root, globs)) = exclude {
-        builder.overrides(exclusions(root, globs));
+    if let Some(exclude) = exclude {
+        builder.overrides(exclude.clone());
     }
     builder.build_parallel()
+}
+
+/// True when `path`, given on the command line, matches an exclude glob.
+/// The walker applies globs only below its roots, so a file named directly,
+/// as pre-commit names files, is tested here.
+pub fn is_excluded(exclude: &Override, path: &Path) -> bool {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    exclude.matched(&absolute, false).is_ignore()
 }
 
 /// Turns `exclude` globs into walker overrides. Globs were checked when the
 /// configuration was loaded, so one that fails here is skipped with a
 /// warning rather than stopping the scan.
-fn exclusions(root: &Path, globs: &[String]) -> Override {
+pub fn exclusions(root: &Path, globs: &[String]) -> Override {
     let mut builder = OverrideBuilder::new(root);
     for glob in globs {
         if let Err(error) = builder.add(&format!("!{glob}")) {

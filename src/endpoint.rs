@@ -138,6 +138,15 @@ pub fn classify(path: &str) -> EndpointKind {
     }
 }
 
+/// True for a normalised Qualys API path: `/api/N.N/fo/...` or a v1 script
+/// `/msp/<name>.php`. Front ends report call sites only for these.
+pub fn is_api_path(path: &str) -> bool {
+    let msp = path
+        .strip_prefix("/msp/")
+        .is_some_and(|script| script.ends_with(".php"));
+    msp || api_v2_rest(path).is_some()
+}
+
 /// Returns what follows `/api/N.N/fo/` in a normalised path.
 fn api_v2_rest(path: &str) -> Option<&str> {
     let rest = path.strip_prefix("/api/")?;
@@ -252,6 +261,16 @@ mod tests {
             EndpointKind::AssetGroupListV1
         );
         assert_eq!(classify("/apix/2.0/fo/asset/ip/"), EndpointKind::Other);
+    }
+
+    #[test]
+    fn api_paths() {
+        assert!(is_api_path("/api/2.0/fo/asset/ip/"));
+        assert!(is_api_path("/api/3.0/fo/scan/"));
+        assert!(is_api_path("/msp/user.php"));
+        assert!(!is_api_path("/api/v2/fo/asset/ip/"), "the version is N.N");
+        assert!(!is_api_path("/msp/"), "an msp path names a .php script");
+        assert!(!is_api_path("/index.html"));
     }
 
     #[test]

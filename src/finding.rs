@@ -2,15 +2,22 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::Rule;
 use crate::model::Span;
 
 /// Severities in increasing order, so that `>=` compares with `--fail-on`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Note,
     Warning,
     Error,
+}
+
+impl<'de> Deserialize<'de> for Severity {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::choice::deserialize(deserializer)
+    }
 }
 
 impl Severity {
@@ -31,4 +38,15 @@ pub struct Finding {
     pub severity: Severity,
     pub span: Span,
     pub message: String,
+}
+
+impl Finding {
+    pub fn new(rule: &'static Rule, severity: Severity, span: Span, message: String) -> Self {
+        Finding {
+            rule: rule.id.as_str(),
+            severity,
+            span,
+            message,
+        }
+    }
 }

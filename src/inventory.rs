@@ -1,5 +1,6 @@
 //! The inventory: every Qualys API call site found, affected or not, with
-//! what agms-lint knows of it. Teams read it before they enable AGMS.
+//! its endpoint, parameters and certainty. Teams read it before they
+//! enable AGMS.
 
 use std::io::{self, Write};
 
@@ -7,6 +8,7 @@ use serde::Serialize;
 
 use crate::finding::Finding;
 use crate::model::{CallSite, Presence, Target, Value};
+use crate::printable::printable;
 use crate::rules::request_action;
 use crate::secrets;
 use crate::source::SourceText;
@@ -111,7 +113,25 @@ fn parameter(param: &crate::model::Param) -> Parameter {
     }
 }
 
-/// A table for people: one line per call site.
+/// Masks credentials seen anywhere in the file and escapes control
+/// characters in every value taken from the script.
+pub fn make_printable(records: &mut [Record], known_secrets: &[String]) {
+    let safe = |text: &str| printable(text, known_secrets);
+    for record in records {
+        for parameter in &mut record.parameters {
+            parameter.name = safe(&parameter.name);
+            parameter.value = parameter.value.as_deref().map(safe);
+        }
+        for piece in &mut record.unresolved {
+            *piece = safe(piece);
+        }
+        record.action = record.action.as_deref().map(safe);
+        record.endpoint = record.endpoint.as_deref().map(safe);
+        record.via = record.via.as_deref().map(safe);
+    }
+}
+
+/// Writes a table for people, one line per call site.
 pub fn write_table(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
     for record in records {
         let endpoint = record.endpoint.as_deref().unwrap_or("?");
@@ -160,6 +180,16 @@ pub fn write_json(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
 
 /// CSV with one row per call site; parameters are joined as `name=value`
 /// pairs separated by spaces.
+/// Prefixes a cell that a spreadsheet would run as a formula (`=`, `+`,
+/// `-`, `@`) with a quote, so that opening the CSV runs nothing.
+fn spreadsheet_safe(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
 pub fn write_csv(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record([
@@ -176,7 +206,7 @@ pub fn write_csv(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
         "rules",
     ])?;
     for record in records {
-        writer.write_record([
+        let cells = [
             record.path.as_str(),
             &record.line.to_string(),
             &record.column.to_string(),
@@ -188,7 +218,8 @@ pub fn write_csv(records: &[Record], out: &mut dyn Write) -> io::Result<()> {
             &record.unresolved.join(" "),
             record.via.as_deref().unwrap_or(""),
             &record.rules.join(" "),
-        ])?;
+        ];
+        writer.write_record(cells.map(spreadsheet_safe))?;
     }
     writer.flush()
 }

@@ -3,6 +3,7 @@
 
 pub mod baseline;
 pub mod catalogue;
+pub mod choice;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod language;
 pub mod logging;
 pub mod model;
 pub mod prefilter;
+pub mod printable;
 pub mod profile;
 pub mod report;
 pub mod rules;
@@ -25,3 +27,4 @@ pub mod settings;
 pub mod source;
 pub mod suppress;
 pub mod template;
+pub mod toml_errors;

@@ -23,7 +23,8 @@ fn main() -> ExitCode {
     ExitCode::from(outcome.code())
 }
 
-/// A closed pipe (`agms-lint rules | head`) is not an error.
+/// Maps an I/O error to an outcome. A closed pipe (`agms-lint rules |
+/// head`) is not an error.
 fn io_failure(error: std::io::Error) -> Outcome {
     if error.kind() == std::io::ErrorKind::BrokenPipe {
         return Outcome::Clean;

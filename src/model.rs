@@ -122,6 +122,22 @@ pub struct StringUse {
     pub span: Span,
 }
 
+impl StringUse {
+    pub fn new(
+        text: impl Into<String>,
+        kind: StringUseKind,
+        case_insensitive: bool,
+        span: Span,
+    ) -> Self {
+        StringUse {
+            text: text.into(),
+            kind,
+            case_insensitive,
+            span,
+        }
+    }
+}
+
 /// What a front end extracts from one file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Extraction {
@@ -130,4 +146,8 @@ pub struct Extraction {
     /// True when the file talks to the Qualys API: it has a call site, names
     /// a Qualys host, or imports a Qualys client library.
     pub qualys_context: bool,
+    /// Comments, where suppression directives are read.
+    pub comments: Vec<Span>,
+    /// Regions tree-sitter could not parse, outermost only.
+    pub unparsed: Vec<Span>,
 }

@@ -2,10 +2,9 @@
 //! which narrows the rules. Every key defaults to unknown.
 
 use clap::ValueEnum;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Role {
     Manager,
     UnitManager,
@@ -14,8 +13,7 @@ pub enum Role {
     Unknown,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Networks {
     On,
     Off,
@@ -23,13 +21,32 @@ pub enum Networks {
     Unknown,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum AllGroup {
     Assigned,
     NotAssigned,
     #[default]
     Unknown,
+}
+
+// Configuration files spell each value as the command line does, such as
+// `unit-manager`.
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::choice::deserialize(deserializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Networks {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::choice::deserialize(deserializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for AllGroup {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::choice::deserialize(deserializer)
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

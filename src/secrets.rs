@@ -12,31 +12,43 @@ use regex::Regex;
 
 /// Parts of names that mark a credential, as in `QG_PASSWORD`, `QG_PW`,
 /// `api_key` or `X-Api-Token`.
-const CREDENTIAL_NAME: &str = "pass(?:word|wd)?|pwd?|token|secret|api_?key|credential";
+const CREDENTIAL_NAME: &str = "pass(?:word|wd)?|pwd?|token|secret|api_?key|cred|auth|bearer";
 
 static CREDENTIAL_NAME_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?i){CREDENTIAL_NAME}")).expect("credential name pattern is valid")
 });
 
+/// A shell or Python value: `$'...'`, `$(...)`, a quoted string, or a bare
+/// word.
+const VALUE: &str = r#"\$'[^'\n]*'|\$\([^)\n]*\)|"[^"\n]*"|'[^'\n]*'"#;
+
 /// Each pattern's group named `secret` is masked.
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let name_and_value = format!(
-        r#"(?i)[A-Za-z0-9_]*(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]?\s*[:=]\s*(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^\s'"&])+)"#
+        r#"(?i)[A-Za-z0-9_]*(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]?\s*[:=]\s*(?P<secret>(?:{VALUE}|[^\s'"&])+)"#
     );
     let name_then_default = format!(
         r#"(?i)['"][A-Za-z0-9_]*(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]\s*,\s*(?P<secret>"[^"\n]*"|'[^'\n]*')"#
     );
+    // curl -u user:pass, --user=user:pass, -su "$U:$P", -u user:"pass",
+    // wget --password x, HTTPie -a user:pass, curl --oauth2-bearer t,
+    // -b "Session=...". The value is a whole shell word, quotes and all.
+    let option_value = format!(
+        r#"(?:^|[\s'"])(?:-[A-Za-z]*[uU]|-a|-b|--user|--proxy-user|--auth|--password|--http-password|--ftp-password|--proxy-password|--oauth2-bearer|--cookie|--pass|--key-pass)(?:\s+|=)?(?P<secret>(?:{VALUE}|[^\s'"])+)"#
+    );
+    // curl -E cert.pem:password, --cert cert.pem:password
+    let certificate = r#"(?:^|\s)(?:-E|--cert)(?:\s+|=)['"]?[^\s'":]+:(?P<secret>[^\s'"]+)"#;
     [
         // https://user:password@host/
         r"(?i)[a-z][a-z0-9+.-]*://(?P<secret>[^/\s@'\x22]+)@",
-        // curl -u user:pass, --user=user:pass, -su "$U:$P", -u user:"pass",
-        // wget --password x. The value is a whole shell word, quotes and all.
-        r#"(?:^|[\s'"])(?:-[A-Za-z]*[uU]|--user|--proxy-user|--password|--http-password|--ftp-password|--proxy-password)(?:\s+|=)?(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^\s'"])+)"#,
+        &option_value,
+        certificate,
         // -H "Authorization: Basic abc", "X-Api-Token: abc"
         r"(?i)(?:authorization|proxy-authorization|cookie|x-[a-z0-9-]*(?:token|key|auth|secret|password)[a-z0-9-]*)\s*['\x22]?\s*[:=]\s*['\x22]?(?P<secret>[^'\x22\n]+)",
         // auth=("user", "pass"), HTTPBasicAuth("user", "pass"), BasicAuth(...),
-        // where a quoted `)` or `]` does not end them.
-        r#"(?:\bauth\s*=\s*[(\[]|Auth\()(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^)\]\n"'])*)"#,
+        // also split over lines as formatters write them, where a quoted `)`
+        // or `]` does not end them.
+        r#"(?:\bauth\s*=\s*[(\[]|Auth\()(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^)\]"'])*)"#,
         // password=x, QG_PASSWORD="x", QG_PW='x', "api_key": "x", token: x
         &name_and_value,
         // os.environ.get("QG_PASSWORD", "x"), settings.get("api_key", "x")
@@ -51,6 +63,50 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// marks its value as a credential.
 pub fn is_credential_name(name: &str) -> bool {
     CREDENTIAL_NAME_PATTERN.is_match(name)
+}
+
+/// Returns the credential values in `text`, without their quotes, so that
+/// the same value can be masked where it reappears after resolution, as in
+/// `password = "x"` later sent as `comment=x`. Values shorter than four
+/// characters are left out: they would mask ordinary words.
+pub fn values(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = PATTERNS
+        .iter()
+        .flat_map(|pattern| pattern.captures_iter(text))
+        .filter_map(|captures| captures.name("secret"))
+        .flat_map(|secret| quoted_parts(secret.as_str()))
+        .filter(|value| value.chars().count() >= 4 && !value.starts_with('$'))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Splits a masked region such as `"user", "pass"` into its quoted parts,
+/// or returns the whole region when it has no quotes.
+fn quoted_parts(region: &str) -> Vec<String> {
+    let parts: Vec<String> = region
+        .split(['"', '\''])
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    if parts.is_empty() {
+        vec![region.trim().to_string()]
+    } else {
+        parts
+    }
+}
+
+/// Replaces every occurrence of each value in `text` with `*`.
+pub fn scrub(text: &str, values: &[String]) -> String {
+    let mut out = text.to_string();
+    for value in values {
+        if out.contains(value.as_str()) {
+            out = out.replace(value.as_str(), &"*".repeat(value.chars().count()));
+        }
+    }
+    out
 }
 
 /// Returns `text` with every credential replaced by `*`, byte for byte.
@@ -159,6 +215,29 @@ mod tests {
         for name in ["action", "ips", "ag_title", "network_id"] {
             assert!(!is_credential_name(name), "{name} names no credential");
         }
+    }
+
+    #[test]
+    fn more_option_and_name_shapes_are_masked() {
+        assert_masked("http -a apiuser:Hunter2 POST https://h/", "Hunter2");
+        assert_masked("curl --oauth2-bearer Hunter2tok https://h/", "Hunter2tok");
+        assert_masked(r#"curl -b "QualysSession=Hunter2" https://h/"#, "Hunter2");
+        assert_masked("curl -E client.pem:Hunter2 https://h/", "Hunter2");
+        assert_masked("curl -u $'apiuser:Hunter2' https://h/", "Hunter2");
+        assert_masked("curl -d 'action=add&pwd=Hunter2' https://h/", "Hunter2");
+        assert_masked("QG_PW=Hunter2", "Hunter2");
+        assert_masked("MY_CRED=Hunter2", "Hunter2");
+        assert_masked("secret=$(echo Hunter2 now)", "Hunter2");
+        assert_masked("auth=(\"apiuser\",\n    \"Hunter2\"))", "Hunter2");
+    }
+
+    #[test]
+    fn values_are_found_and_scrubbed_elsewhere() {
+        let text = "password = \"Hunter2-var\"\nauth=(\"apiuser\", \"Hunter2-b\")\n";
+        let found = values(text);
+        assert!(found.contains(&"Hunter2-var".to_string()), "{found:?}");
+        assert!(found.contains(&"Hunter2-b".to_string()), "{found:?}");
+        assert_eq!(scrub("comment=Hunter2-var", &found), "comment=***********");
     }
 
     #[test]

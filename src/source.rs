@@ -2,11 +2,14 @@
 //! columns.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use std::sync::LazyLock;
+
 use encoding_rs::{Encoding, UTF_8};
+use regex::bytes::Regex;
 
 /// A 1-based line and column. `column` counts characters, as people and
-/// the human output count them; `column_utf16` counts UTF-16 code units,
-/// as SARIF consumers such as GitHub code scanning expect by default.
+/// the human output count them. `column_utf16` counts UTF-16 code units,
+/// which SARIF consumers such as GitHub code scanning expect by default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
     pub line: usize,
@@ -26,16 +29,16 @@ impl SourceText {
         SourceText { text, line_starts }
     }
 
-    /// Decodes a file's bytes. A byte order mark selects UTF-8 or UTF-16;
-    /// valid UTF-8 is taken as such; anything else is decoded in the legacy
-    /// encoding that `chardetng` finds most likely, which covers the
+    /// Decodes a file's bytes. A byte order mark selects UTF-8 or UTF-16,
+    /// and valid UTF-8 is taken as such. Anything else is decoded in the
+    /// legacy encoding that `chardetng` finds most likely, which covers the
     /// Shift_JIS, CP932 and EUC-JP files of Japanese teams. Bytes invalid in
     /// the chosen encoding become U+FFFD.
     pub fn decode(bytes: &[u8]) -> Self {
         let encoding = match Encoding::for_bom(bytes) {
             Some((encoding, _)) => encoding,
             None if std::str::from_utf8(bytes).is_ok() => UTF_8,
-            None => guess_legacy_encoding(bytes),
+            None => declared_encoding(bytes).unwrap_or_else(|| guess_legacy_encoding(bytes)),
         };
         let (text, _, _) = encoding.decode(bytes);
         SourceText::new(text.into_owned())
@@ -66,6 +69,35 @@ impl SourceText {
             .map_or(self.text.len(), |end| start + end);
         (start, end)
     }
+}
+
+/// Reads a PEP 263 coding declaration (`# -*- coding: cp932 -*-`) from
+/// the first two lines, which Emacs and Vim also honour in shell scripts.
+/// A declaration beats guessing, which is unreliable on short files.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)").expect("coding pattern is valid")
+    });
+    bytes
+        .split(|&byte| byte == b'\n')
+        .take(2)
+        .filter_map(|line| COOKIE.captures(line))
+        .find_map(|captures| encoding_for_python_name(&captures[1]))
+}
+
+/// Maps a Python codec name, such as `cp932` or `euc_jp`, to the WHATWG
+/// label that `encoding_rs` knows.
+fn encoding_for_python_name(name: &[u8]) -> Option<&'static Encoding> {
+    let name = String::from_utf8_lossy(name)
+        .to_ascii_lowercase()
+        .replace('_', "-");
+    let label = match name.as_str() {
+        "cp932" | "ms932" | "mskanji" => "windows-31j",
+        "eucjp" | "ujis" => "euc-jp",
+        "utf8" => "utf-8",
+        other => other,
+    };
+    Encoding::for_label(label.as_bytes())
 }
 
 fn guess_legacy_encoding(bytes: &[u8]) -> &'static Encoding {
@@ -148,6 +180,13 @@ mod tests {
             let (bytes, _, _) = encoding.encode(text);
             assert_eq!(SourceText::decode(&bytes).text, text, "{}", encoding.name());
         }
+    }
+
+    #[test]
+    fn coding_declaration_decides_for_short_files() {
+        let text = "# -*- coding: cp932 -*-\nag_title = \"東京\"\n";
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(text);
+        assert_eq!(SourceText::decode(&bytes).text, text);
     }
 
     #[test]

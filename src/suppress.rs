@@ -39,6 +39,7 @@ struct Directive {
 /// that did not run is not called unused.
 pub fn apply(
     text: &str,
+    comments: &[Span],
     findings: Vec<Finding>,
     line_of: impl Fn(usize) -> usize,
     enabled: impl Fn(&str) -> bool,
@@ -48,6 +49,9 @@ pub fn apply(
         return findings;
     }
     let mut directives = parse(text, &line_of);
+    // Directive text inside a string, a heredoc or an `echo` is data, not
+    // a comment, and must not silence anything.
+    directives.retain(|directive| in_comment(comments, directive.span.start));
     let mut kept: Vec<Finding> = findings
         .into_iter()
         .filter(|finding| !suppress(&mut directives, finding, line_of(finding.span.start)))
@@ -90,6 +94,12 @@ fn parse(text: &str, line_of: &impl Fn(usize) -> usize) -> Vec<Directive> {
         .collect()
 }
 
+/// True when `offset` lies inside one of `comments`, which are sorted.
+fn in_comment(comments: &[Span], offset: usize) -> bool {
+    let after = comments.partition_point(|comment| comment.start <= offset);
+    after > 0 && offset < comments[after - 1].end
+}
+
 /// Accepts a rule's slug in place of its code.
 fn canonical_code(name: &str) -> String {
     catalogue::find(name).map_or_else(|| name.to_string(), |rule| rule.id.clone())
@@ -126,7 +136,7 @@ fn report(directive: &Directive, enabled: &impl Fn(&str) -> bool, lang: Lang) ->
         }
         let rule = catalogue::rule(SUPPRESSION_WITHOUT_CODE);
         let message = rule.message(lang, "default", &[]);
-        return vec![finding(rule, rule.severity, directive.span, message)];
+        return vec![Finding::new(rule, rule.severity, directive.span, message)];
     }
     if !enabled(UNUSED_SUPPRESSION) {
         return Vec::new();
@@ -138,29 +148,16 @@ fn report(directive: &Directive, enabled: &impl Fn(&str) -> bool, lang: Lang) ->
         .filter(|(code, used)| !used && (catalogue::find(code).is_none() || enabled(code)))
         .map(|(code, _)| {
             let message = rule.message(lang, "default", &[("code", code)]);
-            finding(rule, rule.severity, directive.span, message)
+            Finding::new(rule, rule.severity, directive.span, message)
         })
         .collect()
-}
-
-fn finding(
-    rule: &'static catalogue::Rule,
-    severity: crate::finding::Severity,
-    span: Span,
-    message: String,
-) -> Finding {
-    Finding {
-        rule: rule.id.as_str(),
-        severity,
-        span,
-        message,
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::finding::Severity;
+    use crate::language::Language;
     use crate::source::SourceText;
 
     fn finding_on(text: &str, line: usize, rule: &'static str) -> Finding {
@@ -173,13 +170,26 @@ mod tests {
         }
     }
 
+    fn comments(text: &str) -> Vec<Span> {
+        crate::lang::Parsers::new()
+            .extract(Language::Shell, text)
+            .comments
+    }
+
     fn run(text: &str, findings: Vec<Finding>) -> Vec<&'static str> {
         let source = SourceText::new(text.to_string());
         let line_of = |offset| source.position(offset).line - 1;
-        apply(text, findings, line_of, |_| true, Lang::En)
+        apply(text, &comments(text), findings, line_of, |_| true, Lang::En)
             .into_iter()
             .map(|finding| finding.rule)
             .collect()
+    }
+
+    #[test]
+    fn directives_in_strings_and_heredocs_do_not_count() {
+        let text = "#!/bin/sh\necho '# agms-lint: ignore-file[AGMS001]'\ncat <<EOF\n# agms-lint: ignore[AGMS001]\nEOF\ncurl x\n";
+        let findings = vec![finding_on(text, 5, "AGMS001")];
+        assert_eq!(run(text, findings), ["AGMS001"]);
     }
 
     #[test]
@@ -240,7 +250,14 @@ mod tests {
         let text = "# agms-lint: ignore[AGMS011]\ncurl x\n";
         let source = SourceText::new(text.to_string());
         let line_of = |offset| source.position(offset).line - 1;
-        let kept = apply(text, vec![], line_of, |code| code != "AGMS011", Lang::En);
+        let kept = apply(
+            text,
+            &comments(text),
+            vec![],
+            line_of,
+            |code| code != "AGMS011",
+            Lang::En,
+        );
         assert_eq!(kept, vec![]);
     }
 }

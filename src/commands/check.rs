@@ -3,9 +3,10 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
+use std::time::Instant;
 
 use super::scanning::{Scanned, run_scan};
-use super::{Outcome, UsageError, choose_lang, use_color};
+use super::{Outcome, UsageError, choose_lang, stats, use_color};
 use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, FailOn, OutputTarget};
 use crate::finding::Severity;
@@ -13,6 +14,7 @@ use crate::report::{self, ReportOptions};
 use crate::scan::ScanResult;
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
+    let started = Instant::now();
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let Scanned {
         mut result,
@@ -43,11 +45,16 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
         sarif_category: args.sarif_category.clone(),
         enabled_rules,
     };
-    match write_outputs(args, &result, &options) {
-        Err(UsageError::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
-            return Ok(Outcome::Clean);
-        }
-        other => other?,
+    let report_started = Instant::now();
+    write_outputs(args, &result, &options)?;
+    if args.stats {
+        let report = report_started.elapsed();
+        stats::write(
+            &mut io::stderr().lock(),
+            &result.stats,
+            report,
+            started.elapsed(),
+        )?;
     }
     Ok(outcome(&result, args.fail_on))
 }
@@ -68,14 +75,22 @@ fn write_outputs(
     for target in &targets {
         report::check_limits(target.format, result, options)?;
     }
-    for target in targets {
-        match &target.file {
-            None => {
-                let mut stdout = io::stdout().lock();
-                report::write(target.format, result, options, &mut stdout)?;
-                stdout.flush()?;
-            }
-            Some(path) => write_file(path, target.format, result, options)?,
+    // Files first, so that a reader closing standard output early (`| head`)
+    // cannot stop a SARIF file from being written.
+    for target in &targets {
+        if let Some(path) = &target.file {
+            write_file(path, target.format, result, options)?;
+        }
+    }
+    for target in targets.iter().filter(|target| target.file.is_none()) {
+        let mut stdout = io::stdout().lock();
+        let written = report::write(target.format, result, options, &mut stdout)
+            .and_then(|()| stdout.flush());
+        match written {
+            // The reader has what it wanted; the exit code still reports
+            // the findings.
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+            other => other?,
         }
     }
     Ok(())

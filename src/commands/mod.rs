@@ -5,13 +5,14 @@ pub mod check;
 pub mod docs;
 pub mod inventory;
 mod scanning;
+mod stats;
 
 use std::io::IsTerminal;
 
 use crate::catalogue::Lang;
 use crate::cli::{ColorChoice, DisplayArgs, LangArg};
 
-/// How a run ended, mapped to the process exit code.
+/// The end state of a run, mapped to the process exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// Exit 0: nothing at or above `--fail-on`.

@@ -26,10 +26,11 @@ pub fn run_scan(args: &ScanArgs, inventory: bool) -> Result<Scanned, UsageError>
             return Err(UsageError::PathNotFound(path.display().to_string()));
         }
     }
+    let paths = distinct_paths(&args.paths);
     let overrides = overrides(args);
     let mut result = ScanResult::default();
     let mut enabled_rules: Vec<String> = Vec::new();
-    for (config, paths) in config_groups(args)? {
+    for (config, paths) in config_groups(args, &paths)? {
         let settings = settings::resolve(config.as_ref(), &overrides)?;
         for rule in catalogue::rules() {
             if settings.is_enabled(&rule.id) && !enabled_rules.contains(&rule.id) {
@@ -58,6 +59,22 @@ pub fn run_scan(args: &ScanArgs, inventory: bool) -> Result<Scanned, UsageError>
     })
 }
 
+/// Drops paths named twice, such as `check scripts scripts/`, which would
+/// report every finding twice.
+fn distinct_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = Vec::new();
+    let mut distinct = Vec::new();
+    for path in paths {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+        let key: PathBuf = absolute.components().collect();
+        if !seen.contains(&key) {
+            seen.push(key);
+            distinct.push(path.clone());
+        }
+    }
+    distinct
+}
+
 fn overrides(args: &ScanArgs) -> Overrides {
     let list = |names: &Vec<String>| (!names.is_empty()).then(|| names.clone());
     Overrides {
@@ -77,15 +94,15 @@ type ConfigGroup = (Option<LoadedConfig>, Vec<PathBuf>);
 
 /// Groups the scanned paths by the configuration file that applies to
 /// each, so that each group is scanned with its own settings.
-fn config_groups(args: &ScanArgs) -> Result<Vec<ConfigGroup>, UsageError> {
+fn config_groups(args: &ScanArgs, paths: &[PathBuf]) -> Result<Vec<ConfigGroup>, UsageError> {
     if args.isolated {
-        return Ok(vec![(None, args.paths.clone())]);
+        return Ok(vec![(None, paths.to_vec())]);
     }
     if let Some(file) = &args.config {
-        return Ok(vec![(Some(config::load(file)?), args.paths.clone())]);
+        return Ok(vec![(Some(config::load(file)?), paths.to_vec())]);
     }
     let mut groups: Vec<ConfigGroup> = Vec::new();
-    for path in &args.paths {
+    for path in paths {
         let found = config::discover(path)?;
         match groups.iter_mut().find(|(config, _)| *config == found) {
             Some((_, paths)) => paths.push(path.clone()),

@@ -6,7 +6,8 @@ use std::fmt;
 use std::io::{self, Write};
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, NamedSource, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::{ReportOptions, counts};
@@ -22,7 +23,7 @@ pub fn write(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) 
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
     for file in &result.files {
-        let source = NamedSource::new(&file.path, file.source.text.clone());
+        let source = CharColumns(NamedSource::new(&file.path, file.source.text.clone()));
         for located in &file.findings {
             let diagnostic = HumanDiagnostic::new(file, located, source.clone(), options.lang);
             let mut rendered = String::new();
@@ -35,7 +36,8 @@ pub fn write(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) 
     writeln!(out, "{}", summary(result))
 }
 
-/// One line: files scanned and skipped, and findings by severity.
+/// Formats the summary line: files scanned and skipped, and findings by
+/// severity.
 pub fn summary(result: &ScanResult) -> String {
     let stats = &result.stats;
     let [errors, warnings, notes] = counts(result);
@@ -81,11 +83,11 @@ struct HumanDiagnostic {
     severity: Severity,
     help: String,
     label: LabeledSpan,
-    source: NamedSource<String>,
+    source: CharColumns,
 }
 
 impl HumanDiagnostic {
-    fn new(file: &FileReport, located: &Located, source: NamedSource<String>, lang: Lang) -> Self {
+    fn new(file: &FileReport, located: &Located, source: CharColumns, lang: Lang) -> Self {
         let finding = &located.finding;
         let rule = catalogue::rule(finding.rule);
         // A multi-line command is underlined on its first line only; the
@@ -146,5 +148,44 @@ impl Diagnostic for HumanDiagnostic {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(std::iter::once(self.label.clone())))
+    }
+}
+
+/// A named source whose header position (`path:line:column`) counts the
+/// column in characters, as the other text formats do. miette counts bytes
+/// there, which puts a call after Japanese text several columns too far.
+/// The header is the only place miette reads a span with no context lines,
+/// and the underline positions, read with context, are left as they are.
+#[derive(Clone)]
+struct CharColumns(NamedSource<String>);
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let contents = self
+            .0
+            .read_span(span, context_lines_before, context_lines_after)?;
+        if context_lines_before != 0 || context_lines_after != 0 {
+            return Ok(contents);
+        }
+        let text = self.0.inner().as_str();
+        let start = span.offset().min(text.len());
+        let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |at| at + 1);
+        let column = text
+            .get(line_start..start)
+            .map_or(0, |before| before.chars().count());
+        let name = contents.name().unwrap_or_default().to_string();
+        Ok(Box::new(MietteSpanContents::new_named(
+            name,
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
     }
 }

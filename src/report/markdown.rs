@@ -45,7 +45,12 @@ pub fn write(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) 
     Ok(())
 }
 
-/// Keeps a value inside one table cell.
+/// Keeps a value inside one table cell, as text: pipes are escaped, and
+/// angle brackets become entities so that no HTML from a script renders.
 fn escape_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
 }

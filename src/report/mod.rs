@@ -42,7 +42,7 @@ pub enum Format {
     Junit,
 }
 
-/// What every printer reads besides the findings.
+/// Settings every printer reads besides the findings.
 #[derive(Clone, Debug)]
 pub struct ReportOptions {
     pub lang: Lang,
@@ -57,7 +57,7 @@ pub struct ReportOptions {
 }
 
 impl ReportOptions {
-    /// The catalogue entries of the rules that ran, in code order.
+    /// Returns the catalogue entries of the rules that ran, in code order.
     pub fn rules(&self) -> Vec<&'static Rule> {
         catalogue::rules()
             .iter()
@@ -98,7 +98,7 @@ pub fn check_limits(
     }
 }
 
-/// Every finding with its file, in output order.
+/// Iterates over every finding with its file, in output order.
 pub fn all_findings(result: &ScanResult) -> impl Iterator<Item = (&FileReport, &Located)> {
     result
         .files

@@ -1,7 +1,7 @@
 //! SARIF 2.1.0 output that GitHub code scanning accepts and tracks well.
-//! Rule metadata comes from the catalogue; locations are relative to
-//! `%SRCROOT%`, the folder agms-lint ran in; columns count UTF-16 code
-//! units; results carry GitHub's line hash and our content fingerprint.
+//! Rule metadata comes from the catalogue. Locations are relative to
+//! `%SRCROOT%`, the folder agms-lint ran in, and columns count UTF-16 code
+//! units. Results carry GitHub's line hash and our content fingerprint.
 //! The bytes depend only on the input: no timestamps, no absolute paths.
 
 use std::io::{self, Write};
@@ -134,7 +134,7 @@ fn rule_entry(rule: &Rule, lang: Lang) -> Value {
     })
 }
 
-/// The rule's page in the repository's documentation.
+/// Returns the URL of the rule's page in the repository's documentation.
 pub fn help_uri(rule: &Rule) -> String {
     format!(
         "{}/blob/main/docs/rules/{}.md",

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
 use super::request::{Action, action, endpoint_kind};
 use super::{Context, report};
@@ -16,9 +16,17 @@ use crate::model::{StringUse, StringUseKind};
 /// A lookup written into a pattern: an XPath predicate `[TITLE='All']`, or
 /// the title as the XML carries it, `<![CDATA[All]]>`, possibly escaped
 /// for grep (`CDATA\[All\]`).
-static ALL_TITLE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"TITLE\s*=\s*['"]All['"]|CDATA\\*\[All\\*\]"#).expect("All title pattern is valid")
-});
+static ALL_TITLE_PATTERN: LazyLock<Regex> = LazyLock::new(|| all_title_pattern(false));
+
+/// The same lookup in a pattern that ignores case, such as `grep -i`.
+static ALL_TITLE_PATTERN_FOLDED: LazyLock<Regex> = LazyLock::new(|| all_title_pattern(true));
+
+fn all_title_pattern(case_insensitive: bool) -> Regex {
+    RegexBuilder::new(r#"TITLE\s*=\s*['"]All['"]|CDATA\\*\[All\\*\]"#)
+        .case_insensitive(case_insensitive)
+        .build()
+        .expect("All title pattern is valid")
+}
 
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
     let Some(certainty) = lists_asset_groups(context) else {
@@ -64,12 +72,21 @@ fn lists_asset_groups(context: &Context) -> Option<Option<String>> {
 
 /// A test that depends on finding All: `title == "All"`, `[ "$t" = All ]`,
 /// `[TITLE='All']`, `grep 'CDATA\[All\]'`. Tests that skip All (`!=`,
-/// `continue`) and `All` as a parameter value are not lookups.
+/// `continue`) and `All` as a parameter value are not lookups. A test that
+/// ignores case, such as `title.lower() == "all"`, looks up All whatever
+/// the case of its literal.
 fn looks_up_all(used: &StringUse) -> bool {
+    let title = used.text.trim();
+    let pattern = if used.case_insensitive {
+        &ALL_TITLE_PATTERN_FOLDED
+    } else {
+        &ALL_TITLE_PATTERN
+    };
     match used.kind {
-        StringUseKind::Equality => used.text.trim() == "All",
+        StringUseKind::Equality if used.case_insensitive => title.eq_ignore_ascii_case("All"),
+        StringUseKind::Equality => title == "All",
         StringUseKind::Inequality => false,
-        StringUseKind::Substring | StringUseKind::Regex => ALL_TITLE_PATTERN.is_match(&used.text),
+        StringUseKind::Substring | StringUseKind::Regex => pattern.is_match(&used.text),
     }
 }
 
@@ -79,12 +96,7 @@ mod tests {
     use crate::model::Span;
 
     fn used(text: &str, kind: StringUseKind) -> StringUse {
-        StringUse {
-            text: text.into(),
-            kind,
-            case_insensitive: false,
-            span: Span::default(),
-        }
+        StringUse::new(text, kind, false, Span::default())
     }
 
     #[test]
@@ -102,6 +114,18 @@ mod tests {
             "<![CDATA[All]]>",
             StringUseKind::Substring
         )));
+    }
+
+    #[test]
+    fn case_insensitive_lookups_of_all() {
+        let mut lowered = used("all", StringUseKind::Equality);
+        lowered.case_insensitive = true;
+        assert!(looks_up_all(&lowered));
+        let mut grep_i = used(r"cdata\[all\]", StringUseKind::Regex);
+        grep_i.case_insensitive = true;
+        assert!(looks_up_all(&grep_i));
+        assert!(!looks_up_all(&used("all", StringUseKind::Equality)));
+        assert!(!looks_up_all(&used(r"cdata\[all\]", StringUseKind::Regex)));
     }
 
     #[test]

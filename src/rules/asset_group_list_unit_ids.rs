@@ -22,10 +22,17 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
 
 fn check_site(context: &Context, site: &CallSite) -> Option<Finding> {
     let lang = context.lang;
-    if !matches!(action(site, lang), Action::Is(found) if found == "list") {
-        return None;
-    }
     let rule = rule("AGMS008");
+    match action(site, lang) {
+        Action::Is(found) if found == "list" => {}
+        // -d "action=$ACTION&show_attributes=ASSIGNED_UNIT_IDS": only a list
+        // takes show_attributes, so naming the attribute points at one.
+        Action::Unknown(reason) if asks_for_attribute(site) => {
+            let message = rule.message(lang, "uncertain", &[("reason", &reason)]);
+            return Some(report(rule, Severity::Note, site.span, message));
+        }
+        Action::Is(_) | Action::Unknown(_) | Action::Missing => return None,
+    }
     let reason = match lookup(site, "show_attributes") {
         // -d "show_attributes=ID,TITLE,ASSIGNED_UNIT_IDS"
         Lookup::Present(param) => match &param.value {
@@ -44,6 +51,17 @@ fn check_site(context: &Context, site: &CallSite) -> Option<Finding> {
     };
     let message = rule.message(lang, "uncertain", &[("reason", &reason)]);
     Some(report(rule, Severity::Note, site.span, message))
+}
+
+/// True when a literal `show_attributes`, sent always or under a condition,
+/// names the attribute.
+fn asks_for_attribute(site: &CallSite) -> bool {
+    match lookup(site, "show_attributes") {
+        Lookup::Present(param) | Lookup::Conditional(param) => {
+            param.value.as_literal().is_some_and(names_attribute)
+        }
+        Lookup::Absent | Lookup::Unseen => false,
+    }
 }
 
 /// `show_attributes` is a comma-separated list; `ALL` does not include

@@ -1,5 +1,5 @@
 //! AGMS005: a contact user given `asset_groups` through `/msp/user.php`.
-//! The API answers `<RETURN status="FAILED" number="1905">` with
+//! The API returns `<RETURN status="FAILED" number="1905">` with
 //! `Invalid value for 'asset_groups' : AG1.This asset group is not accessible.`
 
 use super::request::{Action, Lookup, action, conditional_reason, dynamic_reason, lookup};
@@ -23,8 +23,8 @@ fn check_site(context: &Context, site: &CallSite) -> Option<Finding> {
     let Action::Is(found) = action(site, lang) else {
         return None;
     };
-    // An edit only matters when the request itself says the user is a
-    // contact; an add without a role creates no contact user.
+    // An edit only matters when the request itself sends
+    // `user_role=contact`, and an add without a role creates no contact.
     if found != "add" && found != "edit" {
         return None;
     }

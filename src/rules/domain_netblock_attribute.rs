@@ -49,12 +49,7 @@ mod tests {
     use crate::model::Span;
 
     fn used(text: &str, kind: StringUseKind) -> StringUse {
-        StringUse {
-            text: text.into(),
-            kind,
-            case_insensitive: false,
-            span: Span::default(),
-        }
+        StringUse::new(text, kind, false, Span::default())
     }
 
     #[test]

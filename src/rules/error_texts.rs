@@ -79,6 +79,16 @@ pub fn matches_old_error_text(used: &StringUse) -> Option<&'static ErrorText> {
         .find(|text| matcher.matches(text.old))
 }
 
+/// Tests whether `used` matches the new text of `text` specifically, as a
+/// script that handles both wordings does.
+pub fn matches_new_error_text(used: &StringUse, text: &ErrorText) -> bool {
+    Matcher::new(used).is_some_and(|matcher| {
+        matcher.is_specific()
+            && matcher.matches(text.new)
+            && !GENERIC_TEXTS.iter().any(|generic| matcher.matches(generic))
+    })
+}
+
 /// How one literal is tested against texts with holes.
 enum Matcher {
     Substring { needle: Vec<char>, fold: bool },
@@ -269,12 +279,7 @@ mod tests {
     use crate::model::Span;
 
     fn used(text: &str, kind: StringUseKind, case_insensitive: bool) -> StringUse {
-        StringUse {
-            text: text.to_string(),
-            kind,
-            case_insensitive,
-            span: Span::default(),
-        }
+        StringUse::new(text, kind, case_insensitive, Span::default())
     }
 
     fn flags(text: &str, kind: StringUseKind) -> bool {
@@ -372,6 +377,28 @@ mod tests {
             true,
         );
         assert!(matches_old_error_text(&new).is_none());
+    }
+
+    #[test]
+    fn new_text_fragments_are_recognised() {
+        let scope = &OLD_ERROR_TEXTS[2];
+        let new = used(
+            "are not in user account scope",
+            StringUseKind::Substring,
+            false,
+        );
+        assert!(matches_new_error_text(&new, scope));
+        let generic = used("Asset Group", StringUseKind::Substring, false);
+        assert!(!matches_new_error_text(&generic, &OLD_ERROR_TEXTS[1]));
+        let other = used(
+            "Data not found for Asset Group",
+            StringUseKind::Substring,
+            false,
+        );
+        assert!(
+            !matches_new_error_text(&other, scope),
+            "a different error's new text"
+        );
     }
 
     #[test]

@@ -62,8 +62,8 @@ fn lookup_title(site: &CallSite) -> (Lookup<'_>, Option<&Value>) {
     (found, value)
 }
 
-/// The API names the group `All`; titles are compared without regard to
-/// case so that `all` is not reported as another group.
+/// Tests whether a title names the All group. The comparison ignores case
+/// so that `all` is not reported as another group.
 pub fn is_all(title: &str) -> bool {
     title.trim().eq_ignore_ascii_case("all")
 }

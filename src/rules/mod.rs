@@ -14,6 +14,7 @@ mod ip_update_missing_network_id;
 mod old_error_text;
 mod request;
 mod scan_list_scope_changed;
+mod unparsed_api_code;
 
 use crate::catalogue::Lang;
 use crate::finding::Finding;
@@ -22,7 +23,7 @@ use crate::profile::Profile;
 
 pub use error_texts::{OLD_ERROR_TEXTS, matches_old_error_text};
 
-/// The literal `action` of a call site, when it is known.
+/// Returns the literal `action` of a call site, when it is known.
 pub fn request_action(site: &crate::model::CallSite) -> Option<String> {
     match request::action(site, Lang::En) {
         request::Action::Is(action) => Some(action),
@@ -30,18 +31,20 @@ pub fn request_action(site: &crate::model::CallSite) -> Option<String> {
     }
 }
 
-/// What every rule reads: one file's model, the subscription profile and
+/// The input of every rule: one file's model, the subscription profile and
 /// the language for messages.
 pub struct Context<'a> {
     pub extraction: &'a Extraction,
     pub profile: &'a Profile,
     pub lang: Lang,
+    /// The file's text, which the spans index.
+    pub text: &'a str,
 }
 
 type Check = fn(&Context, &mut Vec<Finding>);
 
 /// Every rule's check, by code.
-const CHECKS: [(&str, Check); 11] = [
+const CHECKS: [(&str, Check); 12] = [
     ("AGMS001", ip_update_missing_network_id::check),
     ("AGMS002", ip_add_missing_ag_title::check),
     ("AGMS003", ip_add_ag_title_not_all::check),
@@ -53,6 +56,7 @@ const CHECKS: [(&str, Check); 11] = [
     ("AGMS009", domain_netblock_attribute::check),
     ("AGMS010", appliance_create_asset_group::check),
     ("AGMS011", scan_list_scope_changed::check),
+    ("AGMS102", unparsed_api_code::check),
 ];
 
 /// Runs every rule that `enabled` accepts over one file's model.
@@ -73,12 +77,7 @@ fn report(
     span: crate::model::Span,
     message: String,
 ) -> Finding {
-    Finding {
-        rule: rule.id.as_str(),
-        severity,
-        span,
-        message,
-    }
+    Finding::new(rule, severity, span, message)
 }
 
 /// Reports a finding about parameters the call site is known to send. If

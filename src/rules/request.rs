@@ -34,10 +34,13 @@ pub fn endpoint_kind(site: &CallSite) -> Option<EndpointKind> {
 }
 
 /// Looks up a parameter by name. When a name is sent more than once the
-/// API takes the last one, so the last unconditional one wins.
+/// API takes the last one, so the last unconditional one wins. A parameter
+/// sent with an empty literal value (`ag_title=`) carries nothing and counts
+/// as not sent.
 pub fn lookup<'a>(site: &'a CallSite, name: &str) -> Lookup<'a> {
     let mut conditional = None;
-    for param in site.params.iter().rev().filter(|param| param.name == name) {
+    let named = |param: &&Param| param.name == name && param.value != Value::Literal(String::new());
+    for param in site.params.iter().rev().filter(named) {
         match param.presence {
             Presence::Always => return Lookup::Present(param),
             Presence::Maybe => conditional = conditional.or(Some(param)),
@@ -65,13 +68,34 @@ pub fn action(site: &CallSite, lang: Lang) -> Action {
     }
 }
 
+/// Pieces named in one note; a message is one line, not a listing.
+const MAX_PIECES: usize = 4;
+/// Characters kept of one piece's source text, such as a long `$(...)`.
+const MAX_PIECE_CHARS: usize = 60;
+
+/// Shortens a piece of source for a message. Credentials are masked first,
+/// because cutting a quoted value short would hide it from the masker.
+fn shorten(text: &str) -> String {
+    let masked = crate::secrets::mask(text);
+    let one_line = masked.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= MAX_PIECE_CHARS {
+        return one_line;
+    }
+    let kept: String = one_line.chars().take(MAX_PIECE_CHARS).collect();
+    format!("{kept}…")
+}
+
 /// Says which pieces of the request could not be resolved.
 pub fn unresolved_reason(site: &CallSite, lang: Lang) -> String {
-    let pieces: Vec<String> = site
+    let mut pieces: Vec<String> = site
         .unresolved
         .iter()
-        .map(|piece| format!("`{}`", piece.description))
+        .take(MAX_PIECES)
+        .map(|piece| format!("`{}`", shorten(&piece.description)))
         .collect();
+    if site.unresolved.len() > MAX_PIECES {
+        pieces.push("…".to_string());
+    }
     fill(
         &common().text(lang).unresolved,
         &[("pieces", &pieces.join(", "))],
@@ -85,7 +109,7 @@ pub fn conditional_reason(param: &Param, lang: Lang) -> String {
 pub fn dynamic_reason(param: &Param, pieces: &str, lang: Lang) -> String {
     fill(
         &common().text(lang).dynamic_value,
-        &[("param", &param.name), ("pieces", pieces)],
+        &[("param", &param.name), ("pieces", &shorten(pieces))],
     )
 }
 
@@ -146,4 +170,19 @@ pub fn action_lacks(site: &CallSite, expected: &str, param: &str, lang: Lang) ->
 /// True when the call site's action is known to be `expected`.
 pub fn has_action(site: &CallSite, expected: &str, lang: Lang) -> bool {
     matches!(action(site, lang), Action::Is(found) if found == expected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_pieces_are_shortened_to_one_line() {
+        assert_eq!(shorten("$BODY"), "$BODY");
+        assert_eq!(shorten("$(make\n   body)"), "$(make body)");
+        let long = "x".repeat(200);
+        let short = shorten(&long);
+        assert_eq!(short.chars().count(), MAX_PIECE_CHARS + 1);
+        assert!(short.ends_with('…'));
+    }
 }

@@ -51,6 +51,11 @@ fn site(path: &str, params: &[&str]) -> CallSite {
     site
 }
 
+/// Source text for rules that measure distances between spans: one short
+/// line per ten bytes, so that bytes 0 to 9 are line 1, 10 to 19 line 2.
+const TEXT: &str =
+    "line 01..\nline 02..\nline 03..\nline 04..\nline 05..\nline 06..\nline 07..\nline 08..\n";
+
 const IP: &str = "/api/2.0/fo/asset/ip/";
 const GROUP: &str = "/api/2.0/fo/asset/group/";
 const USER: &str = "/msp/user.php";
@@ -63,6 +68,7 @@ fn run_with(extraction: Extraction, profile: Profile) -> Vec<(String, Severity)>
         extraction: &extraction,
         profile: &profile,
         lang: Lang::En,
+        text: TEXT,
     };
     check(&context, |_| true)
         .into_iter()
@@ -79,6 +85,7 @@ fn run_profile(sites: Vec<CallSite>, profile: Profile) -> Vec<(String, Severity)
         call_sites: sites,
         string_uses: Vec::new(),
         qualys_context: true,
+        ..Extraction::default()
     };
     run_with(extraction, profile)
 }
@@ -156,6 +163,14 @@ fn unknown_action_on_ip_gives_notes_for_missing_keys() {
 fn ip_add_without_ag_title_is_an_error() {
     let findings = run(vec![site(IP, &["action=add", "ips=10.0.0.1"])]);
     assert_eq!(findings, found("AGMS002", Severity::Error));
+}
+
+#[test]
+fn empty_value_counts_as_not_sent() {
+    let add = site(IP, &["action=add", "ag_title=", "network_id=1"]);
+    assert_eq!(run(vec![add]), found("AGMS002", Severity::Error));
+    let update = site(IP, &["action=update", "network_id="]);
+    assert_eq!(run(vec![update]), found("AGMS001", Severity::Error));
 }
 
 #[test]
@@ -292,6 +307,7 @@ fn with_strings(
             })
             .collect(),
         qualys_context: context,
+        ..Extraction::default()
     }
 }
 
@@ -310,6 +326,45 @@ fn old_error_text_needs_qualys_context() {
     );
     let without = with_strings(vec![], uses(), false);
     assert_eq!(run_with(without, Profile::default()), vec![]);
+}
+
+#[test]
+fn old_error_text_beside_its_new_text_is_quiet() {
+    let old = "One or more IPs are not assigned to this user";
+    let new = "are not in user account scope";
+    // Spans 20..30 and 30..40 are lines 3 and 4 of TEXT.
+    let both = extraction_with_uses(&[(old, 20), (new, 30)]);
+    assert_eq!(run_with(both, Profile::default()), vec![]);
+    // Lines 1 and 8 are too far apart to be one check.
+    let apart = extraction_with_uses(&[(old, 0), (new, 70)]);
+    assert_eq!(
+        run_with(apart, Profile::default()),
+        found("AGMS006", Severity::Warning)
+    );
+    let other_error = extraction_with_uses(&[(old, 20), ("Data not found for Asset Group", 30)]);
+    assert_eq!(
+        run_with(other_error, Profile::default()),
+        found("AGMS006", Severity::Warning)
+    );
+}
+
+/// Substring uses of each text, starting at the given byte offsets.
+fn extraction_with_uses(uses: &[(&str, usize)]) -> Extraction {
+    let string_uses = uses
+        .iter()
+        .map(|(text, start)| StringUse {
+            text: text.to_string(),
+            kind: StringUseKind::Substring,
+            case_insensitive: false,
+            span: Span::new(*start, start + 5),
+        })
+        .collect();
+    Extraction {
+        call_sites: Vec::new(),
+        string_uses,
+        qualys_context: true,
+        ..Extraction::default()
+    }
 }
 
 #[test]
@@ -349,6 +404,19 @@ fn unit_ids_attribute_is_a_note() {
     assert_eq!(run(vec![list]), found("AGMS008", Severity::Note));
     let all = site(GROUP, &["action=list", "show_attributes=ALL"]);
     assert_eq!(run(vec![all]), vec![]);
+}
+
+#[test]
+fn unit_ids_with_unknown_action_is_a_note() {
+    let unknown = site(
+        GROUP,
+        &["action=$ACTION", "show_attributes=ASSIGNED_UNIT_IDS"],
+    );
+    assert_eq!(run(vec![unknown]), found("AGMS008", Severity::Note));
+    let other_attributes = site(GROUP, &["action=$ACTION", "show_attributes=ID,TITLE"]);
+    assert_eq!(run(vec![other_attributes]), vec![]);
+    let edit = site(GROUP, &["action=edit", "show_attributes=ASSIGNED_UNIT_IDS"]);
+    assert_eq!(run(vec![edit]), vec![]);
 }
 
 #[test]

@@ -1,7 +1,12 @@
 //! Checking one file's bytes: binary test, prefilter, decoding, parsing,
 //! rules, suppressions, and positions and fingerprints of what remains.
 
-use super::read::BINARY_HEAD;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::read::looks_binary;
+use super::timing::Stopwatch;
 use super::{FileReport, Located, ScanOptions, ScanResult, Stats};
 use crate::finding::Finding;
 use crate::fingerprint::fingerprint;
@@ -10,6 +15,7 @@ use crate::lang::Parsers;
 use crate::language::Language;
 use crate::model::Extraction;
 use crate::prefilter;
+use crate::printable::printable;
 use crate::report::line_hash::line_hashes;
 use crate::rules::{self, Context};
 use crate::secrets;
@@ -17,54 +23,96 @@ use crate::settings::Settings;
 use crate::source::SourceText;
 use crate::suppress;
 
+/// Checks one script's bytes and adds what it finds to `out`. Each stage's
+/// time is taken from `clock`, whose lap started when the read ended.
 pub fn check_bytes(
     path: String,
     language: Language,
     bytes: &[u8],
     options: &ScanOptions,
     parsers: &mut Parsers,
+    clock: &mut Stopwatch,
     out: &mut ScanResult,
 ) {
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_HEAD)]).is_some() {
-        out.stats.skipped.binary += 1;
-        tracing::debug!("{path}: skipped, binary");
+    let candidate = prefilter_bytes(&path, bytes, &mut out.stats);
+    out.stats.times.prefilter += clock.lap();
+    let Some(utf16) = candidate else {
         return;
-    }
-    if !utf16 && !prefilter::is_candidate(bytes) {
-        out.stats.prefiltered_out += 1;
-        return;
-    }
+    };
+
     let source = SourceText::decode(bytes);
     if utf16 && !prefilter::is_candidate_text(&source.text) {
         out.stats.prefiltered_out += 1;
+        out.stats.times.prefilter += clock.lap();
         return;
     }
+
     out.stats.parsed += 1;
-    let (extraction, findings) =
-        check_text(language, &source.text, options, parsers, &mut out.stats);
+    let extraction = extract(language, &source.text, parsers, &mut out.stats);
+    out.stats.times.parse_extract += clock.lap();
+
+    record_findings(path, language, &source, &extraction, options, out);
+    out.stats.times.check += clock.lap();
+}
+
+/// Runs the rules and suppressions over one file's model, then records the
+/// findings that remain with their positions and a masked copy of the text.
+fn record_findings(
+    path: String,
+    language: Language,
+    source: &SourceText,
+    extraction: &Extraction,
+    options: &ScanOptions,
+    out: &mut ScanResult,
+) {
+    let findings = run_rules(extraction, &source.text, options);
     let line_of = |offset| source.position(offset).line - 1;
     let enabled = |code: &str| options.settings.is_enabled(code);
-    let findings = suppress::apply(&source.text, findings, line_of, enabled, options.lang);
+    let findings = suppress::apply(
+        &source.text,
+        &extraction.comments,
+        findings,
+        line_of,
+        enabled,
+        options.lang,
+    );
+    if findings.is_empty() && !options.inventory {
+        return;
+    }
+    let known_secrets = secrets::values(&source.text);
     if options.inventory {
-        out.inventory.extend(inventory::records(
-            &path,
-            &source,
-            &extraction.call_sites,
-            &findings,
-        ));
+        let mut records = inventory::records(&path, source, &extraction.call_sites, &findings);
+        inventory::make_printable(&mut records, &known_secrets);
+        out.inventory.extend(records);
     }
     if findings.is_empty() {
         return;
     }
-    let findings = locate(&source, &path, findings);
-    let source = SourceText::new(secrets::mask(&source.text));
+    let findings = locate(source, &path, findings, &known_secrets);
+    let source = SourceText::new(display_text(&source.text, &known_secrets));
     out.files.push(FileReport {
         path,
         language,
         source,
         findings,
     });
+}
+
+/// Returns whether the file must be decoded and parsed: `None` when it is
+/// binary or has no marker, else whether it is UTF-16, whose markers can
+/// only be searched for after decoding.
+fn prefilter_bytes(path: &str, bytes: &[u8], stats: &mut Stats) -> Option<bool> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && looks_binary(bytes) {
+        stats.skipped.binary += 1;
+        tracing::warn!("{path}: skipped, binary");
+        return None;
+    }
+    if !utf16 && !prefilter::is_candidate(bytes) {
+        stats.prefiltered_out += 1;
+        return None;
+    }
+    Some(utf16)
 }
 
 /// Extracts one file's model and runs the enabled rules over it.
@@ -75,22 +123,35 @@ pub fn check_text(
     parsers: &mut Parsers,
     stats: &mut Stats,
 ) -> (Extraction, Vec<Finding>) {
-    let mut extraction = parsers.extract(language, text);
-    extraction.qualys_context |= names_qualys_host(text);
-    stats.call_sites += extraction.call_sites.len();
-    let settings = &options.settings;
-    let context = Context {
-        extraction: &extraction,
-        profile: &settings.profile,
-        lang: options.lang,
-    };
-    let mut findings = rules::check(&context, |code| settings.is_enabled(code));
-    apply_severity_overrides(&mut findings, settings);
+    let extraction = extract(language, text, parsers, stats);
+    let findings = run_rules(&extraction, text, options);
     (extraction, findings)
 }
 
-/// A configured severity replaces a rule's default severity. Notes that a
-/// rule gives when it is not certain stay notes.
+fn extract(language: Language, text: &str, parsers: &mut Parsers, stats: &mut Stats) -> Extraction {
+    let mut extraction = parsers.extract(language, text);
+    if !extraction.qualys_context {
+        extraction.qualys_context = names_qualys_host(text);
+    }
+    stats.call_sites += extraction.call_sites.len();
+    extraction
+}
+
+fn run_rules(extraction: &Extraction, text: &str, options: &ScanOptions) -> Vec<Finding> {
+    let settings = &options.settings;
+    let context = Context {
+        extraction,
+        profile: &settings.profile,
+        lang: options.lang,
+        text,
+    };
+    let mut findings = rules::check(&context, |code| settings.is_enabled(code));
+    apply_severity_overrides(&mut findings, settings);
+    findings
+}
+
+/// Applies configured severities in place of rules' default severities.
+/// Notes that a rule gives when it is not certain stay notes.
 fn apply_severity_overrides(findings: &mut [Finding], settings: &Settings) {
     for finding in findings {
         let Some(&severity) = settings.severity.get(finding.rule) else {
@@ -102,17 +163,47 @@ fn apply_severity_overrides(findings: &mut [Finding], settings: &Settings) {
     }
 }
 
-/// A Qualys API host name such as `qualysapi.qualys.com` or
-/// `qualysguard.qg2.apps.qualys.eu` marks a file that talks to the API.
+/// Parts of Qualys API host names such as `qualysapi.qualys.com` or
+/// `qualysguard.qg2.apps.qualys.eu`, matched in any case.
+const HOST_MARKERS: [&str; 4] = ["qualysapi.", "qualysguard.", ".qualys.com", ".qualys.eu"];
+
+static HOST_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(HOST_MARKERS)
+        .expect("host markers build")
+});
+
+/// Returns true when the text names a Qualys API host, which marks a file
+/// that talks to the API even where no call site was found.
 fn names_qualys_host(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("qualysapi.")
-        || lower.contains("qualysguard.")
-        || lower.contains(".qualys.com")
-        || lower.contains(".qualys.eu")
+    HOST_MATCHER.is_match(text)
 }
 
-fn locate(source: &SourceText, path: &str, mut findings: Vec<Finding>) -> Vec<Located> {
+/// Prepares source text for code frames: credentials masked and control
+/// characters other than line breaks and tabs shown as `?`. Both keep the
+/// byte length, so spans stay valid.
+fn display_text(text: &str, known_secrets: &[String]) -> String {
+    let masked = secrets::mask(text);
+    let masked = known_secrets.iter().fold(masked, |text, secret| {
+        text.replace(secret.as_str(), &"*".repeat(secret.len()))
+    });
+    masked
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c,
+            c if c.is_ascii_control() => '?',
+            c => c,
+        })
+        .collect()
+}
+
+fn locate(
+    source: &SourceText,
+    path: &str,
+    mut findings: Vec<Finding>,
+    known_secrets: &[String],
+) -> Vec<Located> {
     findings.sort_by_key(|finding| (finding.span.start, finding.rule, finding.span.end));
     findings.dedup();
     let line_hashes = line_hashes(&source.text);
@@ -120,8 +211,9 @@ fn locate(source: &SourceText, path: &str, mut findings: Vec<Finding>) -> Vec<Lo
         .into_iter()
         .map(|mut finding| {
             // Messages quote pieces of the script, such as an unresolved
-            // `--json` body, so they are masked like the source text.
-            finding.message = secrets::mask(&finding.message);
+            // `--json` body or an `ag_title` value, so they are made safe
+            // like the source text.
+            finding.message = printable(&finding.message, known_secrets);
             let start = source.position(finding.span.start);
             let span_text = source
                 .text

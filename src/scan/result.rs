@@ -1,10 +1,12 @@
-//! What a scan produces: findings by file, files that could not be read,
-//! counts, and the inventory of call sites.
+//! Scan results: findings by file, files that could not be read, counts,
+//! and the inventory of call sites.
 
 use crate::finding::Finding;
 use crate::inventory::Record;
 use crate::language::Language;
 use crate::source::{Position, SourceText};
+
+use super::timing::StageTimes;
 
 /// A finding tied to its file, with positions and fingerprints computed.
 #[derive(Clone, Debug)]
@@ -65,24 +67,34 @@ impl Skipped {
     }
 }
 
+/// Counts and stage times of a scan.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
+    /// Entries the walker reported other than folders: files of every
+    /// kind, symbolic links and special files.
+    pub seen: usize,
     /// Script files looked at, whether or not they were parsed.
     pub scanned: usize,
+    /// Regular files whose name and `#!` line name no script language.
+    pub not_scripts: usize,
     pub skipped: Skipped,
     /// Script files without any Qualys marker, never parsed.
     pub prefiltered_out: usize,
     pub parsed: usize,
     pub call_sites: usize,
+    pub times: StageTimes,
 }
 
 impl Stats {
     fn add(&mut self, other: &Stats) {
+        self.seen += other.seen;
         self.scanned += other.scanned;
+        self.not_scripts += other.not_scripts;
         self.skipped.add(&other.skipped);
         self.prefiltered_out += other.prefiltered_out;
         self.parsed += other.parsed;
         self.call_sites += other.call_sites;
+        self.times += &other.times;
     }
 }
 
@@ -110,10 +122,15 @@ impl ScanResult {
         self.inventory.extend(other.inventory);
     }
 
+    /// Sorts by path and drops a file reached twice, for example through a
+    /// folder and a file inside it both named on the command line.
     pub(super) fn sort(&mut self) {
         self.files.sort_by(|a, b| a.path.cmp(&b.path));
+        self.files.dedup_by(|a, b| a.path == b.path);
         self.errors.sort_by(|a, b| a.path.cmp(&b.path));
+        self.errors.dedup();
         self.inventory
             .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        self.inventory.dedup();
     }
 }

@@ -9,6 +9,6 @@ reply=$(qg_delete_group "$1")
 case "$reply" in
   *"Tried to delete invalid Asset Group"*) # expect: AGMS006[warning]
     echo "group $1 does not exist" ;;
-  *"Invalid Parameter Ids Data not found for Asset Group"*)
-    echo "group $1 does not exist" ;;
+  *"<CODE>"*)
+    echo "deleting group $1 failed: $reply" >&2 ;;
 esac

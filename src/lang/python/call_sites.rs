@@ -94,24 +94,7 @@ impl RequestParts {
     }
 }
 
-/// Whether a path is in the Qualys API: `/api/<n>.<n>/fo/...` or a v1
-/// script `/msp/<name>.php`.
+/// Whether a target is a Qualys API path.
 pub(super) fn is_qualys_target(target: &Target) -> bool {
-    let Target::Path(path) = target else {
-        return false;
-    };
-    if let Some(script) = path.strip_prefix("/msp/") {
-        return script.ends_with(".php");
-    }
-    let Some(rest) = path.strip_prefix("/api/") else {
-        return false;
-    };
-    let Some((version, rest)) = rest.split_once('/') else {
-        return false;
-    };
-    let numeric = |text: &str| !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit());
-    let version_ok = version
-        .split_once('.')
-        .is_some_and(|(major, minor)| numeric(major) && numeric(minor));
-    version_ok && rest.starts_with("fo/")
+    matches!(target, Target::Path(path) if crate::endpoint::is_api_path(path))
 }

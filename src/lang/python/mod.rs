@@ -23,6 +23,7 @@ mod parameters;
 mod request_calls;
 mod resolve;
 mod scopes;
+mod skips;
 mod string_uses;
 mod syntax;
 mod value;
@@ -45,6 +46,7 @@ pub fn extract(tree: &Tree, text: &str) -> Extraction {
         call_sites,
         string_uses,
         qualys_context,
+        ..Extraction::default()
     }
 }
 

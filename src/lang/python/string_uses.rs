@@ -10,13 +10,15 @@ use tree_sitter::Node;
 use super::index::{FileIndex, StringRecord};
 use super::literal::{is_string, literal_value};
 use super::resolve::{Ctx, Resolver};
+use super::skips;
 use super::syntax::{
     Arg, call_args, callee_parts, find_arg, named_children, node_text, span_of, unparenthesize,
 };
 use super::value::{Object, Val};
 use crate::model::{StringUse, StringUseKind};
 
-/// Methods of `str` whose first argument is looked for as a substring.
+/// Methods of `str` whose first argument is looked for as a substring,
+/// including those that split or replace at it: `xml.split("<DOMAIN>")`.
 const SUBSTRING_METHODS: &[&str] = &[
     "find",
     "rfind",
@@ -25,7 +27,18 @@ const SUBSTRING_METHODS: &[&str] = &[
     "startswith",
     "endswith",
     "count",
+    "split",
+    "rsplit",
+    "partition",
+    "rpartition",
+    "replace",
 ];
+
+/// Methods of ElementTree and lxml elements whose first argument is a path
+/// expression, such as `root.find(".//ASSET_GROUP[TITLE='All']")`. The
+/// expression is kept whole as a substring use, so that rules can read the
+/// predicates in it.
+const XPATH_METHODS: &[&str] = &["find", "findall", "findtext", "iterfind", "xpath"];
 
 /// Methods that make a comparison case-insensitive: `text.lower() == x`.
 const CASE_FOLDING_METHODS: &[&str] = &["lower", "casefold", "upper"];
@@ -87,6 +100,8 @@ fn classify<'t>(
             let call = *record.ancestors.get(offset + 1)?;
             call_use(call, child, record.scope, index, resolver)
         }
+        // `groups_by_title["All"]` compares the key with each key of a dict.
+        "subscript" if !in_container => subscript_use(parent, child, record),
         // `re.search(pattern="...", string=text)`
         "keyword_argument" => {
             let name = parent.child_by_field_name("name")?;
@@ -98,6 +113,29 @@ fn classify<'t>(
         }
         _ => None,
     }
+}
+
+/// Returns an equality use for a literal key read from a subscript. A key
+/// that is stored or deleted, as in `ids["All"] = group_id`, is not looked
+/// up.
+fn subscript_use(
+    subscript: Node,
+    child: Node,
+    record: &StringRecord,
+) -> Option<(StringUseKind, bool)> {
+    let key = subscript.child_by_field_name("subscript")?;
+    if unparenthesize(key).id() != child.id() {
+        return None;
+    }
+    let written = record.ancestors.get(1).is_some_and(|statement| {
+        let target = match statement.kind() {
+            "assignment" | "augmented_assignment" => statement.child_by_field_name("left"),
+            "delete_statement" => statement.named_child(0),
+            _ => None,
+        };
+        target.is_some_and(|target| target.id() == subscript.id())
+    });
+    (!written).then_some((StringUseKind::Equality, false))
 }
 
 // `"already exists" in text`, `status == "FAILED"`, `title.lower() != "all"`
@@ -121,20 +159,22 @@ fn comparison_use(
     let child_is_left = unparenthesize(*left).id() == child.id();
     let other = if child_is_left { *right } else { *left };
     let case_insensitive = is_case_folded(other, source);
-    match node_text(*operator, source) {
+    let kind = match node_text(*operator, source) {
         "in" | "not in" if child_is_left && !in_container => {
-            Some((StringUseKind::Substring, case_insensitive))
+            return Some((StringUseKind::Substring, case_insensitive));
         }
         // `title in ("All", "ALL")` compares with each item.
-        "in" | "not in" if !child_is_left && in_container => {
-            Some((StringUseKind::Equality, case_insensitive))
-        }
-        "==" | "!=" if !in_container => Some((StringUseKind::Equality, case_insensitive)),
-        _ => None,
-    }
+        "in" if !child_is_left && in_container => StringUseKind::Equality,
+        "not in" if !child_is_left && in_container => StringUseKind::Inequality,
+        "==" if !in_container => StringUseKind::Equality,
+        "!=" if !in_container => StringUseKind::Inequality,
+        _ => return None,
+    };
+    Some((skips::effective_kind(comparison, kind), case_insensitive))
 }
 
-// `text.find("x")`, `body.startswith(("a", "b"))`, `re.search("x", text, re.I)`
+// `text.find("x")`, `body.startswith(("a", "b"))`, `re.search("x", text, re.I)`,
+// `tree.xpath("//ASSET_GROUP[TITLE='All']")`
 fn call_use<'t>(
     call: Node<'t>,
     child: Node<'t>,
@@ -151,9 +191,11 @@ fn call_use<'t>(
         return None;
     }
     let (receiver, name) = callee_parts(call, index.source)?;
-    // `re.split(...)` is a regex function, not `str.split`; `re` has no
-    // method in SUBSTRING_METHODS today, but the check keeps that true.
-    if let Some(receiver) = receiver.filter(|_| SUBSTRING_METHODS.contains(&name))
+    // `re.split(...)` and `re.findall(...)` are regex functions, not
+    // `str.split` or an element's `findall`, so a receiver that is the `re`
+    // module goes on to the regex check.
+    let is_text_method = SUBSTRING_METHODS.contains(&name) || XPATH_METHODS.contains(&name);
+    if let Some(receiver) = receiver.filter(|_| is_text_method)
         && !is_regex_module(receiver, call, scope, resolver)
     {
         let case_insensitive = is_case_folded(receiver, index.source);
@@ -324,6 +366,9 @@ mod tests {
             format!("text.startswith('{OLD}')\n"),
             format!("text.endswith(('{OLD}', 'other'))\n"),
             format!("text.count('{OLD}')\n"),
+            format!("text.split('{OLD}')\n"),
+            format!("text.partition('{OLD}')\n"),
+            format!("text.replace('{OLD}', '')\n"),
             format!("SCOPE_ERROR = '{OLD}'\n"),
             format!("ERRORS = ['{OLD}', 'other']\n"),
         ];
@@ -405,7 +450,7 @@ mod tests {
 
     #[test]
     fn equality_comparisons() {
-        let source = "if title == 'All':\n    pass\nif 'All' != group['TITLE']:\n    pass\nif name.lower() == 'all':\n    pass\nif t in ('ALL', 'All'):\n    pass\n";
+        let source = "if title == 'All':\n    pass\nif 'All' == group['TITLE']:\n    pass\nif name.lower() == 'all':\n    pass\nif t in ('ALL', 'All'):\n    pass\n";
         assert_eq!(
             uses_of(source, "All").len(),
             3,
@@ -418,6 +463,91 @@ mod tests {
         let lowered = only_use(source, "all");
         assert_eq!(lowered.kind, StringUseKind::Equality);
         assert!(lowered.case_insensitive);
+    }
+
+    #[test]
+    fn tests_that_skip_a_value_are_inequalities() {
+        let sources = [
+            "if 'All' != group['TITLE']:\n    pass\n",
+            "ids = [g for g in groups if g['TITLE'] not in ('All', 'Other')]\n",
+            "for g in groups:\n    if g['TITLE'] == 'All':\n        continue\n    use(g)\n",
+            "for g in groups:\n    if g['TITLE'] == 'All': continue\n",
+            "for g in groups:\n    if x:\n        pass\n    elif g['TITLE'] == 'All':\n        continue\n",
+            "if not (title == 'All'):\n    use(title)\n",
+        ];
+        for source in sources {
+            let string_use = only_use(source, "All");
+            assert_eq!(
+                string_use.kind,
+                StringUseKind::Inequality,
+                "source:\n{source}"
+            );
+        }
+    }
+
+    #[test]
+    fn tests_whose_match_is_used_stay_equalities() {
+        let sources = [
+            "for g in groups:\n    if g['TITLE'] == 'All':\n        all_id = g['ID']\n",
+            "for g in groups:\n    if g['TITLE'] == 'All':\n        all_id = g['ID']\n        continue\n",
+            "for g in groups:\n    if g['TITLE'] != 'All':\n        continue\n    all_id = g['ID']\n",
+            "if not title != 'All':\n    use(title)\n",
+            "found = title == 'All' or fallback\n",
+        ];
+        for source in sources {
+            let string_use = only_use(source, "All");
+            assert_eq!(
+                string_use.kind,
+                StringUseKind::Equality,
+                "source:\n{source}"
+            );
+        }
+    }
+
+    #[test]
+    fn subscript_keys_that_are_read_are_equalities() {
+        let read = [
+            "all_id = ids_by_title['All']\n",
+            "scan(targets=ids_by_title['All'])\n",
+            "launch(ids_by_title[('All')])\n",
+        ];
+        for source in read {
+            let string_use = only_use(source, "All");
+            assert_eq!(
+                string_use.kind,
+                StringUseKind::Equality,
+                "source:\n{source}"
+            );
+        }
+        let written = [
+            "ids_by_title['All'] = group_id\n",
+            "counts['All'] += 1\n",
+            "del ids_by_title['All']\n",
+        ];
+        for source in written {
+            let uses = uses_of(source, "All");
+            assert!(uses.is_empty(), "source:\n{source}\nfound {uses:#?}");
+        }
+    }
+
+    #[test]
+    fn xpath_arguments_are_substring_uses() {
+        let path = "//ASSET_GROUP[TITLE='All']/ID";
+        let calls = ["xpath", "find", "findall", "findtext", "iterfind"];
+        for call in calls {
+            let source = format!("ids = root.{call}(\"{path}\")\n");
+            let string_use = only_use(&source, path);
+            assert_eq!(
+                string_use.kind,
+                StringUseKind::Substring,
+                "source:\n{source}"
+            );
+        }
+        for function in ["findall", "split"] {
+            let source = format!("import re\nre.{function}(r'<ID>(\\d+)</ID>', text)\n");
+            let regex = only_use(&source, r"<ID>(\d+)</ID>");
+            assert_eq!(regex.kind, StringUseKind::Regex, "source:\n{source}");
+        }
     }
 
     #[test]

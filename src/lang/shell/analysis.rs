@@ -15,9 +15,11 @@ use super::frame::Frame;
 use super::functions::{Function, Functions};
 use super::request::call_site;
 use super::resolve::Resolver;
+use super::sed;
 use super::strings;
 use super::syntax::{children, field_children, is_inert, node_span, span_text};
 use super::word::{Word, display};
+use super::xml_tools;
 
 /// Deepest chain of wrapper calls that is followed.
 const MAX_CALL_DEPTH: u32 = 16;
@@ -230,6 +232,11 @@ impl<'a, 't> Analysis<'a, 't> {
             "grep" | "egrep" | "fgrep" if record => {
                 self.string_uses
                     .extend(strings::grep_patterns(name, arguments));
+            }
+            "sed" if record => self.string_uses.extend(sed::sed_patterns(arguments)),
+            "xmllint" | "xmlstarlet" if record => {
+                self.string_uses
+                    .extend(xml_tools::xpath_uses(name, arguments));
             }
             "shopt" => self.set_shell_options(arguments),
             _ => {}

@@ -23,10 +23,13 @@ mod quoting;
 mod regex_dialect;
 mod request;
 mod resolve;
+mod sed;
+mod skips;
 mod strings;
 mod syntax;
 mod wget;
 mod word;
+mod xml_tools;
 
 #[cfg(test)]
 mod tests;
@@ -40,7 +43,7 @@ use frame::Frame;
 use functions::Functions;
 
 pub use curl::parse_curl;
-pub use request::{Request, is_api_path};
+pub use request::Request;
 pub use word::Word;
 
 /// The body a walk started from, which decides where its requests are
@@ -76,6 +79,7 @@ pub fn extract(tree: &Tree, text: &str) -> Extraction {
         call_sites,
         string_uses: unique_in_order(analysis.string_uses),
         qualys_context,
+        ..Extraction::default()
     }
 }
 

@@ -20,6 +20,34 @@ pub fn unescape_unquoted(text: &str) -> String {
     out
 }
 
+/// Characters that an extended regular expression gives a meaning.
+const ERE_SPECIAL: &str = r".[]()*+?{}|^$\";
+
+/// Rewrites the backslash escapes of an unquoted `[[ =~ ]]` operand. Bash
+/// quotes the character after a backslash, so it matches itself: `\<` is a
+/// `<`, not a word start, and `\d` is a `d`. A special character keeps its
+/// backslash, which makes it literal in the expression too. Bash 5.2 was
+/// checked for `\<`, `\d`, `\s` and `\.`.
+pub fn quote_regex_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some(escaped) if ERE_SPECIAL.contains(escaped) => {
+                out.push('\\');
+                out.push(escaped);
+            }
+            Some(escaped) => out.push(escaped),
+            None => out.push_str(r"\\"),
+        }
+    }
+    out
+}
+
 /// Removes the escapes that double quotes honour: a backslash keeps its
 /// meaning only before `$`, `` ` ``, `"`, `\` and a newline.
 pub fn unescape_double_quoted(text: &str) -> String {
@@ -136,6 +164,15 @@ mod tests {
         assert_eq!(unescape_unquoted("a\\\nb"), "ab");
         assert_eq!(unescape_unquoted(r"\\x"), r"\x");
         assert_eq!(unescape_unquoted("trailing\\"), "trailing");
+    }
+
+    #[test]
+    fn regex_operand_escapes() {
+        assert_eq!(quote_regex_escapes(r"\<DOMAIN\>(.*)"), "<DOMAIN>(.*)");
+        assert_eq!(quote_regex_escapes(r"^\d\s$"), "^ds$");
+        assert_eq!(quote_regex_escapes(r"x\.y\(z\)"), r"x\.y\(z\)");
+        assert_eq!(quote_regex_escapes(r"a\ b"), "a b");
+        assert_eq!(quote_regex_escapes("end\\"), r"end\\");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! An HTTP request read from one command line, and how it becomes a call
 //! site once its URL is matched to a Qualys API path.
 
-use crate::endpoint::parse_url;
+use crate::endpoint::{is_api_path, parse_url};
 use crate::language::Language;
 use crate::model::{CallSite, Presence, Span, Target, Unresolved};
 use crate::template::{FormFields, Template, form_fields};
@@ -73,25 +73,6 @@ impl Body {
     }
 }
 
-/// True for a normalised Qualys API path: `/api/N.N/fo/...` or
-/// `/msp/*.php`.
-pub fn is_api_path(path: &str) -> bool {
-    let api = path
-        .strip_prefix("/api/")
-        .and_then(|rest| rest.split_once('/'))
-        .is_some_and(|(version, rest)| is_version(version) && rest.starts_with("fo/"));
-    let msp = path.starts_with("/msp/") && path.ends_with(".php");
-    api || msp
-}
-
-fn is_version(text: &str) -> bool {
-    let Some((major, minor)) = text.split_once('.') else {
-        return false;
-    };
-    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-    digits(major) && digits(minor)
-}
-
 /// Makes the call site of a request, or returns `None` when its URL is not
 /// a Qualys API path. `deps` is the union of the dependency bits of its words.
 pub fn call_site(request: Request, words: &[Word], span: Span) -> Option<(CallSite, u32)> {
@@ -138,19 +119,6 @@ pub fn call_site(request: Request, words: &[Word], span: Span) -> Option<(CallSi
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn api_paths() {
-        assert!(is_api_path("/api/2.0/fo/asset/ip/"));
-        assert!(is_api_path("/api/3.0/fo/scan/"));
-        assert!(is_api_path("/msp/user.php"));
-        assert!(
-            !is_api_path("/api/v2/fo/asset/ip/"),
-            "the version must be N.N"
-        );
-        assert!(!is_api_path("/msp/"), "an msp path names a .php script");
-        assert!(!is_api_path("/index.html"));
-    }
 
     #[test]
     fn query_and_body_merge_in_word_order() {

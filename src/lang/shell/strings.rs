@@ -9,9 +9,12 @@ use crate::template::Piece;
 
 use super::glob::Glob;
 use super::pattern::{PatternSink, read_pattern};
-use super::quoting::{decode_ansi_c, unescape_double_quoted, unescape_unquoted};
+use super::quoting::{
+    decode_ansi_c, quote_regex_escapes, unescape_double_quoted, unescape_unquoted,
+};
 use super::regex_dialect::{from_bre, from_ere};
 use super::resolve::Resolver;
+use super::skips;
 use super::syntax::{children, children_with_fields, node_span, span_text};
 use super::word::{Word, drop_prefix};
 
@@ -41,31 +44,11 @@ pub fn case_patterns(node: Node, resolver: &Resolver, nocasematch: bool) -> Vec<
             }
         }
         uses.extend(glob_use(&pattern, resolver, nocasematch, false));
-        if only_continues(item, resolver) {
+        if skips::case_item_only_continues(item, resolver) {
             uses[start..].iter_mut().for_each(as_skip);
         }
     }
     uses
-}
-
-/// True when the commands of a `case` item, after its `)`, are all
-/// `continue`.
-fn only_continues(item: Node, resolver: &Resolver) -> bool {
-    let parts = children(item);
-    let Some(close) = parts.iter().position(|part| part.kind() == ")") else {
-        return false;
-    };
-    let commands: Vec<&Node> = parts[close + 1..]
-        .iter()
-        .filter(|part| part.is_named() && part.kind() != "comment")
-        .collect();
-    let is_continue = |command: &&Node| {
-        command.kind() == "command"
-            && command
-                .child_by_field_name("name")
-                .is_some_and(|name| resolver.source(name) == "continue")
-    };
-    !commands.is_empty() && commands.iter().all(is_continue)
 }
 
 /// Turns a use in a test that skips the value (`!=`, a `continue` branch)
@@ -96,12 +79,16 @@ fn glob_use(
 /// Reads the comparisons in a test: `[[ $x == *"text"* ]]`,
 /// `[[ $x =~ re ]]`, `[ "$x" = "text" ]`.
 pub fn test_patterns(node: Node, resolver: &Resolver, nocasematch: bool) -> Vec<StringUse> {
-    let double = node.child(0).is_some_and(|open| open.kind() == "[[");
+    let test = TestShape {
+        double: node.child(0).is_some_and(|open| open.kind() == "[["),
+        nocasematch,
+        only_continues: skips::test_only_continues(node, resolver),
+    };
     let mut uses = Vec::new();
     let mut stack = vec![node];
     while let Some(current) = stack.pop() {
         if current.kind() == "binary_expression" {
-            uses.extend(comparison(current, resolver, double, nocasematch));
+            uses.extend(comparison(current, resolver, &test));
         }
         for child in children(current) {
             if !matches!(
@@ -116,12 +103,16 @@ pub fn test_patterns(node: Node, resolver: &Resolver, nocasematch: bool) -> Vec<
     uses
 }
 
-fn comparison(
-    node: Node,
-    resolver: &Resolver,
+/// What decides how the comparisons in one test match.
+struct TestShape {
+    /// `[[ ]]`, where the right side of `==` is a glob.
     double: bool,
     nocasematch: bool,
-) -> Option<StringUse> {
+    /// A match only leads to `continue`, so the test skips the value.
+    only_continues: bool,
+}
+
+fn comparison(node: Node, resolver: &Resolver, test: &TestShape) -> Option<StringUse> {
     let parts = children_with_fields(node);
     let operator_at = parts
         .iter()
@@ -134,14 +125,18 @@ fn comparison(
         .map(|(_, child)| *child)
         .filter(|child| child.is_named())
         .collect();
+    let double = test.double;
     match operator {
-        "==" | "=" => glob_use(&right, resolver, double && nocasematch, !double),
-        "!=" => {
-            let mut use_ = glob_use(&right, resolver, double && nocasematch, !double)?;
-            as_skip(&mut use_);
+        "==" | "=" | "!=" => {
+            let mut use_ = glob_use(&right, resolver, double && test.nocasematch, !double)?;
+            // `!=` skips the value unless its match only continues, as in
+            // `[[ $t != All ]] && continue`, which keeps only All.
+            if (operator == "!=") != test.only_continues {
+                as_skip(&mut use_);
+            }
             Some(use_)
         }
-        "=~" if double => regex_use(&right, resolver, nocasematch),
+        "=~" if double => regex_use(&right, resolver, test.nocasematch),
         _ => None,
     }
 }
@@ -162,7 +157,7 @@ impl PatternSink for RegexText {
 
     fn unquoted(&mut self, text: &str) {
         self.has_literal |= text.chars().any(|c| c.is_alphanumeric());
-        self.pattern.push_str(&from_ere(text));
+        self.pattern.push_str(&from_ere(&quote_regex_escapes(text)));
     }
 
     fn unknown(&mut self) {
@@ -183,7 +178,7 @@ fn regex_use(nodes: &[Node], resolver: &Resolver, case_insensitive: bool) -> Opt
 
 /// Builds a regex use if the crate accepts the pattern. A pattern the
 /// conversion could not express is left out rather than passed on broken.
-fn valid_regex(pattern: String, case_insensitive: bool, span: Span) -> Option<StringUse> {
+pub fn valid_regex(pattern: String, case_insensitive: bool, span: Span) -> Option<StringUse> {
     if let Err(error) = regex::Regex::new(&pattern) {
         tracing::debug!(%pattern, %error, "shell regex pattern left out after conversion");
         return None;

@@ -236,3 +236,89 @@ done
         ]
     );
 }
+
+#[test]
+fn tests_whose_match_only_continues_are_inequalities() {
+    let script = r#"for title in $titles; do
+  [[ $title == All ]] && continue
+  [ "$title" = "All" ] && continue
+  if [ "$title" = All ]; then
+    continue
+  fi
+  [[ $title == Web ]] && echo web
+  [ "$title" = Web ] || continue
+done
+"#;
+    assert_eq!(
+        texts(script),
+        [
+            pair("All", Inequality),
+            pair("All", Inequality),
+            pair("All", Inequality),
+            pair("Web", Equality),
+            pair("Web", Equality),
+        ]
+    );
+}
+
+#[test]
+fn not_equal_that_only_continues_keeps_the_value() {
+    let script = r#"for title in $titles; do
+  [[ $title != All ]] && continue
+  if [ "$title" != All ]; then continue; fi
+  [ "$title" != All ] || continue
+done
+"#;
+    assert_eq!(
+        texts(script),
+        [
+            pair("All", Equality),
+            pair("All", Equality),
+            pair("All", Inequality),
+        ]
+    );
+}
+
+#[test]
+fn xpath_of_xml_tools() {
+    let script = r#"xmllint --xpath "//ASSET_GROUP[TITLE='All']/ID" groups.xml
+xmlstarlet sel -t -v '//ASSET_GROUP/TITLE' -n groups.xml
+xmlstarlet ed -d '//ASSET_GROUP' groups.xml
+xmllint --format groups.xml
+xmllint --xpath "//ASSET_GROUP[TITLE='$name']" groups.xml
+"#;
+    assert_eq!(
+        texts(script),
+        [
+            pair("//ASSET_GROUP[TITLE='All']/ID", Substring),
+            pair("//ASSET_GROUP/TITLE", Substring),
+        ]
+    );
+}
+
+#[test]
+fn backslash_in_regex_operand_quotes() {
+    let found = uses("[[ $line =~ \\<DOMAIN\\>(.*) ]]\n");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, Regex);
+    let regex = regex::Regex::new(&found[0].text).expect("valid regex");
+    assert!(regex.is_match("<DOMAIN>abc123.com"), "{}", found[0].text);
+    assert!(
+        !regex.is_match("DOMAIN abc123.com"),
+        "\\< is a literal <, not a word start: {}",
+        found[0].text
+    );
+}
+
+#[test]
+fn sed_scripts_are_regex_uses() {
+    let script = r#"sed -n 's/.*<ID>\(.*\)<\/ID>.*/\1/p' groups.xml
+cat groups.xml | sed -E '/<TITLE>/d'
+echo "$reply" | sed -e "s/$name//"
+"#;
+    let found = texts(script);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|(_, kind)| *kind == Regex), "{found:?}");
+    assert!(found[0].0.contains("</ID>"), "{found:?}");
+    assert!(found[1].0.contains("<TITLE>"), "{found:?}");
+}

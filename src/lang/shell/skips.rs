@@ -1,0 +1,70 @@
+//! Whether a test looks for a value or skips it. A `case` item, `if` or
+//! `&&` whose only command on a match is `continue` leads past the value,
+//! so `[[ $t == All ]] && continue` works like `[[ $t != All ]]`.
+
+use tree_sitter::Node;
+
+use super::resolve::Resolver;
+use super::syntax::children;
+
+/// True when the commands of a `case` item, after its `)`, are all
+/// `continue`.
+pub fn case_item_only_continues(item: Node, resolver: &Resolver) -> bool {
+    let parts = children(item);
+    let Some(close) = parts.iter().position(|part| part.kind() == ")") else {
+        return false;
+    };
+    only_continues(&parts[close + 1..], resolver)
+}
+
+/// True when a match of `test` runs only `continue`, as when the test is
+/// the condition of an `if` whose `then` branch is only `continue`, or the
+/// left side of `&& continue`.
+pub fn test_only_continues(test: Node, resolver: &Resolver) -> bool {
+    let Some(parent) = test.parent() else {
+        return false;
+    };
+    match parent.kind() {
+        // if [ "$t" = All ]; then continue; fi
+        "if_statement" => {
+            let is_condition = parent
+                .child_by_field_name("condition")
+                .is_some_and(|condition| condition.id() == test.id());
+            is_condition && only_continues(&then_branch(parent), resolver)
+        }
+        // [[ $t == All ]] && continue
+        "list" => match children(parent).as_slice() {
+            [left, operator, right] => {
+                left.id() == test.id()
+                    && operator.kind() == "&&"
+                    && only_continues(&[*right], resolver)
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Returns the statements of an `if` from `then` to its first `elif`, `else` or `fi`.
+fn then_branch(node: Node) -> Vec<Node> {
+    children(node)
+        .into_iter()
+        .skip_while(|child| child.kind() != "then")
+        .skip(1)
+        .take_while(|child| !matches!(child.kind(), "elif_clause" | "else_clause" | "fi"))
+        .collect()
+}
+
+fn only_continues(nodes: &[Node], resolver: &Resolver) -> bool {
+    let commands: Vec<&Node> = nodes
+        .iter()
+        .filter(|node| node.is_named() && node.kind() != "comment")
+        .collect();
+    let is_continue = |command: &&Node| {
+        command.kind() == "command"
+            && command
+                .child_by_field_name("name")
+                .is_some_and(|name| resolver.source(name) == "continue")
+    };
+    !commands.is_empty() && commands.iter().all(is_continue)
+}

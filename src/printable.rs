@@ -1,0 +1,49 @@
+//! Text from scanned scripts made safe to print: credentials masked, and
+//! control characters escaped so that a value cannot start a new output
+//! line (a forged `::warning` workflow command in a CI log), move the
+//! terminal cursor, or break XML.
+
+use crate::secrets;
+
+/// Masks credentials, including values seen elsewhere in the file
+/// (`known_secrets`), and escapes control characters.
+pub fn printable(text: &str, known_secrets: &[String]) -> String {
+    escape_controls(&secrets::scrub(&secrets::mask(text), known_secrets))
+}
+
+/// Escapes control characters as Rust does (`\n`, `\u{1b}`), leaving all
+/// other text as it is.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newlines_and_escapes_cannot_start_a_line() {
+        let text = "Servers\n::warning file=README.md::merge it\u{1b}[2J\u{7}";
+        let safe = printable(text, &[]);
+        assert!(!safe.contains('\n'), "{safe}");
+        assert!(!safe.chars().any(char::is_control), "{safe}");
+        assert!(safe.starts_with("Servers\\n::warning"), "{safe}");
+    }
+
+    #[test]
+    fn known_secrets_are_masked() {
+        let safe = printable("comment=Hunter2-var", &["Hunter2-var".to_string()]);
+        assert!(!safe.contains("Hunter2"), "{safe}");
+    }
+}

@@ -1,0 +1,36 @@
+//! AGMS102: a region tree-sitter could not parse that names the Qualys
+//! API. Requests inside it were never checked, so the file must not pass
+//! silently.
+
+use super::{Context, report};
+use crate::catalogue::rule;
+use crate::finding::Finding;
+use crate::model::Span;
+use crate::prefilter;
+
+pub fn check(context: &Context, out: &mut Vec<Finding>) {
+    let rule = rule("AGMS102");
+    for &region in &context.extraction.unparsed {
+        if !names_api_outside_call_sites(context, region) {
+            continue;
+        }
+        let message = rule.message(context.lang, "default", &[]);
+        out.push(report(rule, rule.severity, region, message));
+    }
+}
+
+/// Tests the region's text for Qualys API markers after blanking the call
+/// sites the front end did recover inside it, so that one recovered request
+/// does not vouch for the rest of the region.
+fn names_api_outside_call_sites(context: &Context, region: Span) -> bool {
+    let Some(text) = context.text.get(region.start..region.end) else {
+        return false;
+    };
+    let mut bytes = text.as_bytes().to_vec();
+    for site in &context.extraction.call_sites {
+        let start = site.span.start.clamp(region.start, region.end) - region.start;
+        let end = site.span.end.clamp(region.start, region.end) - region.start;
+        bytes[start..end].fill(b' ');
+    }
+    prefilter::is_candidate(&bytes)
+}

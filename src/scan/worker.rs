@@ -1,0 +1,151 @@
+//! One walker thread's work: each entry the walker hands it is read and
+//! checked with the thread's own parsers, and the results collected here
+//! are merged into the shared result once, when the thread finishes.
+
+use std::io::ErrorKind;
+use std::path::Path;
+use std::sync::Mutex;
+
+use ignore::overrides::Override;
+use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkState};
+
+use super::read::{Contents, read_script};
+use super::timing::Stopwatch;
+use super::walk_error::walk_error;
+use super::{ReadError, ScanOptions, ScanResult, file};
+use crate::discover::{display_path, is_excluded};
+use crate::lang::Parsers;
+
+/// Builds one `Worker` for each thread the walker starts.
+pub struct WorkerBuilder<'a> {
+    pub options: &'a ScanOptions,
+    pub collected: &'a Mutex<ScanResult>,
+    pub current_dir: Option<&'a Path>,
+    /// Exclude globs, tested here against paths named on the command line.
+    pub exclude: Option<&'a Override>,
+}
+
+impl<'s> ParallelVisitorBuilder<'s> for WorkerBuilder<'s> {
+    fn build(&mut self) -> Box<dyn ParallelVisitor + 's> {
+        Box::new(Worker {
+            options: self.options,
+            collected: self.collected,
+            current_dir: self.current_dir,
+            exclude: self.exclude,
+            parsers: Parsers::new(),
+            local: ScanResult::default(),
+            clock: Stopwatch::start(),
+        })
+    }
+}
+
+struct Worker<'a> {
+    options: &'a ScanOptions,
+    collected: &'a Mutex<ScanResult>,
+    current_dir: Option<&'a Path>,
+    exclude: Option<&'a Override>,
+    parsers: Parsers,
+    local: ScanResult,
+    clock: Stopwatch,
+}
+
+impl ParallelVisitor for Worker<'_> {
+    fn visit(&mut self, entry: Result<DirEntry, ignore::Error>) -> WalkState {
+        // The time since the previous entry went to the walker itself.
+        self.local.stats.times.walk_read += self.clock.lap();
+        match entry {
+            Ok(entry) if entry.depth() == 0 && self.is_excluded(&entry) => {}
+            Ok(entry) => self.visit_entry(&entry),
+            Err(error) => walk_error(&error, self.current_dir, &mut self.local),
+        }
+        WalkState::Continue
+    }
+}
+
+/// The walker drops each worker when its thread finishes, before the walk
+/// returns (ignore 0.4.35 runs its threads in a `std::thread::scope`), so
+/// every thread's results reach the shared result.
+impl Drop for Worker<'_> {
+    fn drop(&mut self) {
+        let mut shared = self
+            .collected
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner());
+        shared.absorb(std::mem::take(&mut self.local));
+    }
+}
+
+impl Worker<'_> {
+    fn is_excluded(&self, entry: &DirEntry) -> bool {
+        self.exclude
+            .is_some_and(|globs| is_excluded(globs, entry.path()))
+    }
+
+    fn visit_entry(&mut self, entry: &DirEntry) {
+        let Some(kind) = entry.file_type() else {
+            return;
+        };
+        if kind.is_dir() {
+            return;
+        }
+        self.local.stats.seen += 1;
+        let path = entry.path();
+        // Symbolic links are followed only with --follow-links, and then the
+        // walker reports the target's type, so a link seen here is not followed.
+        if kind.is_symlink() {
+            self.local.stats.skipped.links += 1;
+            tracing::debug!("{}: skipped, symbolic link", self.shown(path));
+            return;
+        }
+        // FIFOs, sockets and devices are never opened: reading one could block
+        // the scan forever.
+        if !kind.is_file() {
+            self.local.stats.skipped.special += 1;
+            tracing::warn!("{}: skipped, not a regular file", self.shown(path));
+            return;
+        }
+        self.read_and_check(path);
+    }
+
+    fn shown(&self, path: &Path) -> String {
+        display_path(path, self.current_dir)
+    }
+
+    fn read_and_check(&mut self, path: &Path) {
+        let options = self.options;
+        let out = &mut self.local;
+        let contents = read_script(path, options.max_file_size);
+        out.stats.times.walk_read += self.clock.lap();
+        match contents {
+            Ok(Contents::Script(language, bytes)) => {
+                out.stats.scanned += 1;
+                let shown = display_path(path, self.current_dir);
+                let parsers = &mut self.parsers;
+                let clock = &mut self.clock;
+                file::check_bytes(shown, language, &bytes, options, parsers, clock, out);
+            }
+            Ok(Contents::NotScript) => out.stats.not_scripts += 1,
+            Ok(Contents::TooLarge) => {
+                out.stats.scanned += 1;
+                out.stats.skipped.too_large += 1;
+                tracing::warn!(
+                    "{}: skipped, larger than {} bytes",
+                    display_path(path, self.current_dir),
+                    options.max_file_size
+                );
+            }
+            // A file deleted between the walk and the read is gone, not broken.
+            Err(error) if error.kind() == ErrorKind::NotFound => {
+                out.stats.skipped.vanished += 1;
+                tracing::warn!(
+                    "{}: skipped, removed during the scan",
+                    display_path(path, self.current_dir)
+                );
+            }
+            Err(error) => out.errors.push(ReadError {
+                path: display_path(path, self.current_dir),
+                message: error.to_string(),
+            }),
+        }
+    }
+}
