@@ -10,10 +10,12 @@ use agms_lint::inventory;
 use agms_lint::lang::Parsers;
 use agms_lint::language::Language;
 use agms_lint::model::{Extraction, Span};
+use agms_lint::printable::printable;
 use agms_lint::profile::{AllGroup, Networks, Profile, Role};
 use agms_lint::rules::{self, Context};
 use agms_lint::secrets;
 use agms_lint::source::SourceText;
+use agms_lint::suppress;
 
 thread_local! {
     // The scanner keeps one set of parsers per worker thread and reuses it
@@ -54,29 +56,40 @@ const PROFILES: [(Profile, Lang); 3] = [
 ];
 
 /// Reads arbitrary bytes as a script of `language`, decoded as lossy UTF-8,
-/// then runs the front end, every rule under each profile, the inventory
-/// and credential masking. Panics if any of them panics or if a span points
-/// outside the text.
+/// and takes it through the scanner's steps after decoding. These are the
+/// front end, every rule and the suppressions under each profile, the
+/// inventory, and the masking that prepares text for output. Panics if any
+/// step panics or if a span points outside the text.
 pub fn check_script(language: Language, data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let extraction = PARSERS.with_borrow_mut(|parsers| parsers.extract(language, &text));
     assert_spans_in_text(&extraction, text.len());
 
+    let source = SourceText::new(text.into_owned());
+    let line_of = |offset| source.position(offset).line - 1;
     let mut findings = Vec::new();
     for (profile, lang) in &PROFILES {
         let context = Context {
             extraction: &extraction,
             profile,
             lang: *lang,
+            text: &source.text,
         };
-        findings.extend(rules::check(&context, |_| true));
+        let found = rules::check(&context, |_| true);
+        let comments = &extraction.comments;
+        let unsuppressed = suppress::apply(&source.text, comments, found, line_of, |_| true, *lang);
+        findings.extend(unsuppressed);
     }
     for finding in &findings {
-        assert_in_text(finding.span, text.len(), finding.rule);
+        assert_in_text(finding.span, source.text.len(), finding.rule);
     }
 
-    let source = SourceText::new(text.into_owned());
-    inventory::records("fuzz", &source, &extraction.call_sites, &findings);
+    let known_secrets = secrets::values(&source.text);
+    let mut records = inventory::records("fuzz", &source, &extraction.call_sites, &findings);
+    inventory::make_printable(&mut records, &known_secrets);
+    for finding in &findings {
+        printable(&finding.message, &known_secrets);
+    }
     let masked = secrets::mask(&source.text);
     assert_eq!(
         masked.len(),
@@ -97,6 +110,9 @@ fn assert_spans_in_text(extraction: &Extraction, len: usize) {
     }
     for string_use in &extraction.string_uses {
         assert_in_text(string_use.span, len, &string_use.text);
+    }
+    for span in extraction.comments.iter().chain(&extraction.unparsed) {
+        assert_in_text(*span, len, "comment or unparsed region");
     }
 }
 
