@@ -25,12 +25,16 @@ const VALUE: &str = r#"\$'[^'\n]*'|\$\([^)\n]*\)|"[^"\n]*"|'[^'\n]*'"#;
 /// Each pattern's group named `secret` is masked.
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let name_and_value = format!(
-        r#"(?i)[A-Za-z0-9_]*(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]?\s*[:=]\s*(?P<secret>{VALUE}|[^\s'"&]+)"#
+        r#"(?i)[A-Za-z0-9_]*(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]?\s*[:=]\s*(?P<secret>(?:{VALUE}|[^\s'"&])+)"#
     );
-    // curl -u user:pass, --user=user:pass, -su "$U:$P", wget --password x,
-    // HTTPie -a user:pass, curl --oauth2-bearer t, -b "Session=..."
+    let name_then_default = format!(
+        r#"(?i)['"][A-Za-z0-9_]*(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]\s*,\s*(?P<secret>"[^"\n]*"|'[^'\n]*')"#
+    );
+    // curl -u user:pass, --user=user:pass, -su "$U:$P", -u user:"pass",
+    // wget --password x, HTTPie -a user:pass, curl --oauth2-bearer t,
+    // -b "Session=...". The value is a whole shell word, quotes and all.
     let option_value = format!(
-        r#"(?:^|[\s'"])(?:-[A-Za-z]*[uU]|-a|-b|--user|--proxy-user|--auth|--password|--http-password|--ftp-password|--proxy-password|--oauth2-bearer|--cookie|--pass|--key-pass)(?:\s+|=)?(?P<secret>{VALUE}|[^\s'"]+)"#
+        r#"(?:^|[\s'"])(?:-[A-Za-z]*[uU]|-a|-b|--user|--proxy-user|--auth|--password|--http-password|--ftp-password|--proxy-password|--oauth2-bearer|--cookie|--pass|--key-pass)(?:\s+|=)?(?P<secret>(?:{VALUE}|[^\s'"])+)"#
     );
     // curl -E cert.pem:password, --cert cert.pem:password
     let certificate = r#"(?:^|\s)(?:-E|--cert)(?:\s+|=)['"]?[^\s'":]+:(?P<secret>[^\s'"]+)"#;
@@ -47,6 +51,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r#"(?:\bauth\s*=\s*[(\[]|Auth\()(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^)\]"'])*)"#,
         // password=x, QG_PASSWORD="x", QG_PW='x', "api_key": "x", token: x
         &name_and_value,
+        // os.environ.get("QG_PASSWORD", "x"), settings.get("api_key", "x")
+        &name_then_default,
     ]
     .iter()
     .map(|pattern| Regex::new(pattern).expect("credential pattern is valid"))
@@ -144,6 +150,7 @@ mod tests {
         assert_masked("curl -sSu admin:Hunter2 https://h/", "Hunter2");
         assert_masked("curl --user=admin:Hunter2 https://h/", "Hunter2");
         assert_masked("wget --password 'Hunter2' https://h/", "Hunter2");
+        assert_masked(r#"curl -u admin:"Hunt er2" https://h/"#, "er2");
         assert_masked(
             r#"curl -H "Authorization: Basic YWRtaW46aHVudGVy" https://h/"#,
             "YWRtaW46aHVudGVy",
@@ -185,6 +192,11 @@ mod tests {
             "abc.def",
         );
         assert_masked(r#"conf = {"api_key": "k-123"}"#, "k-123");
+        assert_masked(
+            r#"PW = os.environ.get("QG_PASSWORD", "Hunter2")"#,
+            "Hunter2",
+        );
+        assert_masked(r#"key = os.getenv('API_KEY', 'k-123')"#, "k-123");
     }
 
     #[test]

@@ -97,6 +97,16 @@ fn shell_scripts(secret: &str, url_secret: &str) -> Vec<(&'static str, String)> 
             ),
         ),
         (
+            "user_partly_quoted.sh",
+            format!("curl -s -u apiuser:\"{secret}\" {SHELL_UPDATE} {URL}\n"),
+        ),
+        (
+            "wget_password.sh",
+            format!(
+                "wget -qO- --user=apiuser --password='{secret}' --post-data=\"action=update&ips=10.0.0.1\" {URL}\n"
+            ),
+        ),
+        (
             "json_body.sh",
             format!("curl -s --json '{{\"action\":\"update\",\"password\":\"{secret}\"}}' {URL}\n"),
         ),
@@ -151,6 +161,18 @@ fn python_scripts(secret: &str, url_secret: &str) -> Vec<(&'static str, String)>
             ),
         ),
         (
+            "environment_default.py",
+            format!(
+                "import os\nQG_PASSWORD = os.environ.get(\"QG_PASSWORD\", \"{secret}\")\nrequests.post(URL, data=DATA, auth=(\"apiuser\", QG_PASSWORD))\n"
+            ),
+        ),
+        (
+            "qualysapi_connect.py",
+            format!(
+                "import qualysapi\nconn = qualysapi.connect(username=\"apiuser\", password=\"{secret}\", hostname=\"qualysapi.qualys.com\")\nconn.request(\"/api/2.0/fo/asset/ip/\", DATA)\n"
+            ),
+        ),
+        (
             "session_auth.py",
             format!(
                 "session = requests.Session()\nsession.auth = (\"apiuser\", \"{secret}\")\nsession.post(URL, data=DATA)\n"
@@ -163,8 +185,8 @@ fn python_scripts(secret: &str, url_secret: &str) -> Vec<(&'static str, String)>
         .collect()
 }
 
-/// Returns the first run of `LEAK_WINDOW` or more characters of `secret`
-/// that `output` contains, longest first.
+/// Returns the whole secret when `output` contains it, or else the first
+/// run of `LEAK_WINDOW` characters of it that `output` contains.
 fn leaked_part<'s>(output: &str, secret: &'s str) -> Option<&'s str> {
     if output.contains(secret) {
         return Some(secret);
@@ -234,7 +256,7 @@ fn outputs(dir: &Path) -> Vec<(String, String)> {
 }
 
 proptest! {
-    // Each case runs the binary four times over eighteen scripts, so the
+    // Each case runs the binary four times over twenty-two scripts, so the
     // cases are kept few.
     #![proptest_config(ProptestConfig::with_cases(16))]
 
