@@ -55,7 +55,7 @@ ensure_tree() {
     python3 bench/generate.py "$(tree_path "$n")" --files "$files" --size "$size" --qualys-share "$share"
     return
   done
-  echo "unknown tree $name" >&2
+  echo "unknown tree $name; expected 2k, 20k, 100k or allq" >&2
   exit 2
 }
 
