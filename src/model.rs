@@ -146,7 +146,9 @@ pub struct Extraction {
     /// True when the file talks to the Qualys API: it has a call site, names
     /// a Qualys host, or imports a Qualys client library.
     pub qualys_context: bool,
-    /// Comments, where suppression directives are read.
+    /// Comments, where suppression directives are read. Left empty when
+    /// the text contains no `agms-lint:`, so no directive, because then
+    /// nothing reads them.
     pub comments: Vec<Span>,
     /// Regions tree-sitter could not parse, outermost only.
     pub unparsed: Vec<Span>,

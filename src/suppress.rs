@@ -33,6 +33,12 @@ struct Directive {
     span: Span,
 }
 
+/// Returns false when `text` cannot contain a suppression directive,
+/// because every directive starts with `agms-lint:`.
+pub fn may_contain_directives(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"agms-lint:").is_some()
+}
+
 /// Removes suppressed findings and adds findings for suppressions that
 /// name no rule or suppress nothing. `line_of` maps a byte offset to its
 /// 0-based line. `enabled` tells which rules ran: a suppression of a rule
@@ -45,7 +51,7 @@ pub fn apply(
     enabled: impl Fn(&str) -> bool,
     lang: Lang,
 ) -> Vec<Finding> {
-    if memchr::memmem::find(text.as_bytes(), b"agms-lint:").is_none() {
+    if !may_contain_directives(text) {
         return findings;
     }
     let mut directives = parse(text, &line_of);

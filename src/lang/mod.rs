@@ -10,6 +10,7 @@ use tree_sitter::Parser;
 
 use crate::language::Language;
 use crate::model::Extraction;
+use crate::suppress;
 
 /// One tree-sitter parser per language, created once per worker thread and
 /// reused for every file that thread reads.
@@ -46,7 +47,7 @@ impl Parsers {
             Language::Shell => shell::extract(&tree, text),
             Language::Python => python::extract(&tree, text),
         };
-        let regions = syntax_regions::regions(&tree);
+        let regions = syntax_regions::regions(&tree, suppress::may_contain_directives(text));
         extraction.comments = regions.comments;
         extraction.unparsed = regions.unparsed;
         extraction

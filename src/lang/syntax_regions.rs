@@ -12,20 +12,26 @@ pub struct Regions {
     pub unparsed: Vec<Span>,
 }
 
-/// Walks the whole tree once with a cursor, so that deep nesting cannot
+/// Walks the tree once with a cursor, so that deep nesting cannot
 /// overflow the stack. Error nodes inside an error node are not listed
-/// again.
-pub fn regions(tree: &Tree) -> Regions {
+/// again. Without `comments`, only the subtrees that contain an error are
+/// entered and no comment is listed, which spares the walk over the rest
+/// of a file that parsed cleanly.
+pub fn regions(tree: &Tree, comments: bool) -> Regions {
     let mut regions = Regions::default();
+    if !comments && !tree.root_node().has_error() {
+        return regions;
+    }
     let mut cursor = tree.walk();
     let mut error_depth = 0usize;
     loop {
         let node = cursor.node();
-        record(&node, error_depth, &mut regions);
+        record(&node, comments, error_depth, &mut regions);
         if node.is_error() {
             error_depth += 1;
         }
-        if cursor.goto_first_child() {
+        let enter = comments || node.has_error();
+        if enter && cursor.goto_first_child() {
             continue;
         }
         loop {
@@ -42,9 +48,9 @@ pub fn regions(tree: &Tree) -> Regions {
     }
 }
 
-fn record(node: &Node, error_depth: usize, regions: &mut Regions) {
+fn record(node: &Node, comments: bool, error_depth: usize, regions: &mut Regions) {
     let span = Span::new(node.start_byte(), node.end_byte());
-    if node.kind() == "comment" {
+    if comments && node.kind() == "comment" {
         regions.comments.push(span);
     } else if node.is_error() && error_depth == 0 {
         regions.unparsed.push(span);
@@ -66,7 +72,7 @@ mod tests {
     #[test]
     fn comments_are_listed_but_not_strings() {
         let source = "# one\necho '# not a comment' # two\n";
-        let found = regions(&parse(source));
+        let found = regions(&parse(source), true);
         let texts: Vec<&str> = found
             .comments
             .iter()
@@ -77,9 +83,26 @@ mod tests {
     }
 
     #[test]
+    fn errors_are_the_same_without_comments() {
+        let sources = [
+            "foo() {\n  if then fi\n}\n}}\necho ok # done\n",
+            "# head\nx=$(( 1 + ))\ncurl \"$URL\" ) ;; esac\n",
+            "# only a comment\necho fine\n",
+        ];
+        for source in sources {
+            let tree = parse(source);
+            let full = regions(&tree, true);
+            let pruned = regions(&tree, false);
+            assert_eq!(pruned.unparsed, full.unparsed, "{source:?}");
+            assert!(pruned.comments.is_empty(), "{source:?}");
+            assert!(!full.comments.is_empty(), "{source:?} has a comment");
+        }
+    }
+
+    #[test]
     fn errors_are_listed_once() {
         let source = "foo() {\n  if then fi\n}\n}}\necho ok\n";
-        let found = regions(&parse(source));
+        let found = regions(&parse(source), true);
         assert!(!found.unparsed.is_empty(), "the stray braces are an error");
         for pair in found.unparsed.windows(2) {
             assert!(

@@ -1,0 +1,67 @@
+//! Parses every `.sh` and `.py` file of one folder once with the grammars
+//! agms-lint uses, one reused parser for each as agms-lint has, and prints
+//! the parse time alone: no extraction, rules or output. Reading the files
+//! is not timed.
+
+use std::path::Path;
+use std::time::Instant;
+
+use tree_sitter::Parser;
+
+#[derive(Clone, Copy)]
+enum Grammar {
+    Bash,
+    Python,
+}
+
+fn main() {
+    let Some(folder) = std::env::args().nth(1) else {
+        eprintln!("usage: parse-speed FOLDER");
+        std::process::exit(2);
+    };
+    let mut scripts = Vec::new();
+    for entry in std::fs::read_dir(&folder).expect("folder is readable") {
+        let path = entry.expect("folder entry").path();
+        if let Some(grammar) = grammar(&path) {
+            let text = std::fs::read_to_string(&path).expect("script is UTF-8");
+            scripts.push((grammar, text));
+        }
+    }
+    let mut bash = parser(tree_sitter_bash::LANGUAGE.into());
+    let mut python = parser(tree_sitter_python::LANGUAGE.into());
+    let bytes: usize = scripts.iter().map(|(_, text)| text.len()).sum();
+    let started = Instant::now();
+    let mut nodes = 0;
+    for (grammar, text) in &scripts {
+        let parser = match grammar {
+            Grammar::Bash => &mut bash,
+            Grammar::Python => &mut python,
+        };
+        let tree = parser.parse(text, None).expect("parse finishes");
+        nodes += tree.root_node().descendant_count();
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "{} files, {:.1} MB, {nodes} nodes: {seconds:.3} s, {:.1} MB/s, {:.3} ms a file",
+        scripts.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / seconds,
+        seconds * 1e3 / scripts.len() as f64
+    );
+}
+
+fn grammar(path: &Path) -> Option<Grammar> {
+    match path.extension()?.to_str()? {
+        "sh" => Some(Grammar::Bash),
+        "py" => Some(Grammar::Python),
+        _ => None,
+    }
+}
+
+fn parser(language: tree_sitter::Language) -> Parser {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&language)
+        .expect("grammar matches the ABI");
+    parser
+}
