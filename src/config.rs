@@ -92,7 +92,7 @@ pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
 
 /// Finds the configuration that applies to `scanned`: the nearest
 /// `agms-lint.toml`, or `pyproject.toml` with a `[tool.agms-lint]` table,
-/// in its folder or above, stopping at the folder that holds `.git`.
+/// in its folder or above, stopping at the folder that contains `.git`.
 pub fn discover(scanned: &Path) -> Result<Option<LoadedConfig>, ConfigError> {
     let absolute = std::path::absolute(scanned).unwrap_or_else(|_| scanned.to_path_buf());
     let start = if absolute.is_dir() {

@@ -138,7 +138,7 @@ impl StringUse {
     }
 }
 
-/// What a front end extracts from one file.
+/// The model a front end extracts from one file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Extraction {
     pub call_sites: Vec<CallSite>,

@@ -1,4 +1,4 @@
-//! The subscription profile: what a team knows about its own subscription,
+//! The subscription profile: the facts a team has about its own subscription,
 //! which narrows the rules. Every key defaults to unknown.
 
 use clap::ValueEnum;

@@ -25,7 +25,7 @@ struct Directive {
     whole_file: bool,
     /// 0-based line of the comment.
     line: usize,
-    /// True when the line holds nothing but the comment, so that it also
+    /// True when the line contains nothing but the comment, so that it also
     /// covers the next line.
     own_line: bool,
     /// Rule codes as written, with whether each suppressed something.
@@ -41,7 +41,7 @@ pub fn may_contain_directives(text: &str) -> bool {
 
 /// Removes suppressed findings and adds findings for suppressions that
 /// name no rule or suppress nothing. `line_of` maps a byte offset to its
-/// 0-based line. `enabled` tells which rules ran: a suppression of a rule
+/// 0-based line. `enabled` returns which rules ran: a suppression of a rule
 /// that did not run is not called unused.
 pub fn apply(
     text: &str,

@@ -89,7 +89,7 @@ pub fn matches_new_error_text(used: &StringUse, text: &ErrorText) -> bool {
     })
 }
 
-/// How one literal is tested against texts with holes.
+/// The test of one literal against texts with holes.
 enum Matcher {
     Substring { needle: Vec<char>, fold: bool },
     Regex { regex: Regex, literal: String },

@@ -20,7 +20,7 @@ pub enum Lookup<'a> {
 /// The `action` parameter of a call site.
 pub enum Action {
     Is(String),
-    /// The action could not be determined; the text says why.
+    /// The action could not be determined; the text gives the reason.
     Unknown(String),
     Missing,
 }
@@ -150,7 +150,7 @@ pub enum Verdict {
     Sends,
 }
 
-/// Answers "is this an `action=<action>` request without `<param>`?".
+/// Tests "is this an `action=<action>` request without `<param>`?".
 /// An unknown action counts as perhaps, unless the parameter is sent anyway.
 pub fn action_lacks(site: &CallSite, expected: &str, param: &str, lang: Lang) -> Verdict {
     match action(site, lang) {
