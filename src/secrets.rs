@@ -6,6 +6,7 @@
 //! goes through [`mask`] first. Masking keeps the byte length, so spans
 //! computed on the original text stay valid on the masked text.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -65,21 +66,56 @@ pub fn is_credential_name(name: &str) -> bool {
     CREDENTIAL_NAME_PATTERN.is_match(name)
 }
 
-/// Returns the credential values in `text`, without their quotes, so that
-/// the same value can be masked where it reappears after resolution, as in
-/// `password = "x"` later sent as `comment=x`. Values shorter than four
-/// characters are left out: they would mask ordinary words.
+/// The byte ranges of the credentials in `text`, found once and then used
+/// both to mask the text and to list the values.
+pub struct Credentials {
+    ranges: Vec<Range<usize>>,
+}
+
+impl Credentials {
+    pub fn find(text: &str) -> Self {
+        let ranges = PATTERNS
+            .iter()
+            .flat_map(|pattern| pattern.captures_iter(text))
+            .filter_map(|captures| captures.name("secret"))
+            .map(|secret| secret.range())
+            .collect();
+        Credentials { ranges }
+    }
+
+    /// Returns the credential values, without their quotes, so that the
+    /// same value can be masked where it reappears after resolution, as in
+    /// `password = "x"` later sent as `comment=x`. Values shorter than four
+    /// characters are left out: they would mask ordinary words.
+    pub fn values(&self, text: &str) -> Vec<String> {
+        let mut found: Vec<String> = self
+            .ranges
+            .iter()
+            .filter_map(|range| text.get(range.clone()))
+            .flat_map(quoted_parts)
+            .filter(|value| value.chars().count() >= 4 && !value.starts_with('$'))
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    /// Returns `text` with every credential replaced by `*`, byte for byte.
+    pub fn mask(&self, text: &str) -> String {
+        let mut bytes = text.as_bytes().to_vec();
+        for range in &self.ranges {
+            bytes[range.clone()].fill(b'*');
+        }
+        // A match can end inside a multi-byte character. Lossy conversion
+        // then keeps the result valid UTF-8.
+        String::from_utf8(bytes)
+            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    }
+}
+
+/// Returns the credential values in `text`; see [`Credentials::values`].
 pub fn values(text: &str) -> Vec<String> {
-    let mut found: Vec<String> = PATTERNS
-        .iter()
-        .flat_map(|pattern| pattern.captures_iter(text))
-        .filter_map(|captures| captures.name("secret"))
-        .flat_map(|secret| quoted_parts(secret.as_str()))
-        .filter(|value| value.chars().count() >= 4 && !value.starts_with('$'))
-        .collect();
-    found.sort();
-    found.dedup();
-    found
+    Credentials::find(text).values(text)
 }
 
 /// Splits a masked region such as `"user", "pass"` into its quoted parts,
@@ -111,19 +147,7 @@ pub fn scrub(text: &str, values: &[String]) -> String {
 
 /// Returns `text` with every credential replaced by `*`, byte for byte.
 pub fn mask(text: &str) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    for pattern in PATTERNS.iter() {
-        for captures in pattern.captures_iter(text) {
-            if let Some(secret) = captures.name("secret") {
-                bytes[secret.range()].fill(b'*');
-            }
-        }
-    }
-    // Masking replaces whole characters with ASCII stars, but a match can
-    // still end inside a multi-byte character; lossy conversion keeps the
-    // result valid UTF-8 in that case.
-    String::from_utf8(bytes)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    Credentials::find(text).mask(text)
 }
 
 #[cfg(test)]

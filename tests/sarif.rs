@@ -111,3 +111,56 @@ fn sarif_driver_lists_every_rule_with_help() {
         }
     }
 }
+
+fn line_hashes(document: &Value) -> Vec<String> {
+    let results = document["runs"][0]["results"].as_array().expect("results");
+    results
+        .iter()
+        .map(|result| {
+            let hash = &result["partialFingerprints"]["primaryLocationLineHash"];
+            hash.as_str().expect("primaryLocationLineHash").to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn sarif_beside_another_output_keeps_its_line_hashes() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let file = folder.path().join("results.sarif");
+    let target = format!("sarif:{}", file.display());
+    let output = check_in(
+        &crate_dir(),
+        &[
+            "testdata",
+            "--output",
+            &target,
+            "--output",
+            "concise",
+            "--fail-on",
+            "none",
+        ],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        support::stderr(&output)
+    );
+    let written = std::fs::read_to_string(&file).expect("SARIF file written");
+    let beside: Value = serde_json::from_str(&written).expect("SARIF file is JSON");
+    let hashes = line_hashes(&beside);
+    // GitHub writes the hash in hexadecimal without leading zeros.
+    let well_formed = |hash: &String| {
+        hash.split_once(':').is_some_and(|(hex, count)| {
+            (1..=16).contains(&hex.len())
+                && hex.chars().all(|c| c.is_ascii_hexdigit())
+                && count.parse::<u32>().is_ok_and(|n| n >= 1)
+        })
+    };
+    assert!(!hashes.is_empty(), "testdata produced no results");
+    assert!(
+        hashes.iter().all(well_formed),
+        "malformed line hashes: {hashes:?}"
+    );
+    assert_eq!(hashes, line_hashes(&sarif_for_testdata()));
+}

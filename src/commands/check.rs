@@ -5,12 +5,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
-use super::scanning::{Scanned, run_scan};
+use super::scanning::{Purpose, Scanned, run_scan};
 use super::{Outcome, UsageError, choose_lang, stats, use_color};
 use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, FailOn, OutputTarget};
 use crate::finding::Severity;
-use crate::report::{self, ReportOptions};
+use crate::report::{self, Format, ReportOptions};
 use crate::scan::ScanResult;
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
@@ -19,7 +19,12 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
     let Scanned {
         mut result,
         enabled_rules,
-    } = run_scan(&args.scan, false)?;
+    } = run_scan(
+        &args.scan,
+        Purpose::Check {
+            line_hashes: wants_sarif(args),
+        },
+    )?;
     if let Some(path) = &args.write_baseline {
         let written = Baseline::from_result(&result);
         written.write(path)?;
@@ -59,19 +64,31 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
     Ok(outcome(&result, args.fail_on))
 }
 
-fn write_outputs(
-    args: &CheckArgs,
-    result: &ScanResult,
-    options: &ReportOptions,
-) -> Result<(), UsageError> {
-    let targets = if args.output.is_empty() {
+/// True when some output is SARIF, the only format that shows GitHub's
+/// line hashes.
+fn wants_sarif(args: &CheckArgs) -> bool {
+    output_targets(args)
+        .iter()
+        .any(|target| target.format == Format::Sarif)
+}
+
+fn output_targets(args: &CheckArgs) -> Vec<OutputTarget> {
+    if args.output.is_empty() {
         vec![OutputTarget {
             format: args.format,
             file: None,
         }]
     } else {
         args.output.clone()
-    };
+    }
+}
+
+fn write_outputs(
+    args: &CheckArgs,
+    result: &ScanResult,
+    options: &ReportOptions,
+) -> Result<(), UsageError> {
+    let targets = output_targets(args);
     for target in &targets {
         report::check_limits(target.format, result, options)?;
     }

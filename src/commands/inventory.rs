@@ -2,13 +2,13 @@
 
 use std::io::{self, Write};
 
-use super::scanning::run_scan;
+use super::scanning::{Purpose, run_scan};
 use super::{Outcome, UsageError};
 use crate::cli::{InventoryArgs, InventoryFormat};
 use crate::inventory::{write_csv, write_json, write_table};
 
 pub fn run(args: &InventoryArgs) -> Result<Outcome, UsageError> {
-    let scanned = run_scan(&args.scan, true)?;
+    let scanned = run_scan(&args.scan, Purpose::Inventory)?;
     let records = &scanned.result.inventory;
     let mut stdout = io::stdout().lock();
     let written = match args.format {

@@ -18,9 +18,18 @@ pub struct Scanned {
     pub enabled_rules: Vec<String>,
 }
 
-/// Scans each group of paths with its configuration. With `inventory`,
-/// every call site is recorded as well as the findings.
-pub fn run_scan(args: &ScanArgs, inventory: bool) -> Result<Scanned, UsageError> {
+/// What a scan is for, which decides what it records beside findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Findings for `check`, with GitHub's line hashes when a SARIF report
+    /// will show them.
+    Check { line_hashes: bool },
+    /// Every call site as well as the findings.
+    Inventory,
+}
+
+/// Scans each group of paths with its configuration.
+pub fn run_scan(args: &ScanArgs, purpose: Purpose) -> Result<Scanned, UsageError> {
     for path in &args.paths {
         if std::fs::symlink_metadata(path).is_err() {
             return Err(UsageError::PathNotFound(path.display().to_string()));
@@ -45,7 +54,8 @@ pub fn run_scan(args: &ScanArgs, inventory: bool) -> Result<Scanned, UsageError>
             max_file_size: args.max_file_size,
             lang: choose_lang(&args.display),
             settings,
-            inventory,
+            inventory: purpose == Purpose::Inventory,
+            line_hashes: purpose == Purpose::Check { line_hashes: true },
         };
         result.merge(scan(&paths, &options));
     }

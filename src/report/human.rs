@@ -7,11 +7,12 @@ use std::io::{self, Write};
 
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
-    MietteSpanContents, NamedSource, SourceCode, SourceSpan, SpanContents,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::{ReportOptions, counts};
 use crate::catalogue::{self, Lang};
+use crate::excerpt::Excerpt;
 use crate::finding::Severity;
 use crate::scan::{FileReport, Located, ScanResult};
 
@@ -23,9 +24,9 @@ pub fn write(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) 
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
     for file in &result.files {
-        let source = CharColumns(NamedSource::new(&file.path, file.source.text.clone()));
+        let source = ExcerptSource::new(file);
         for located in &file.findings {
-            let diagnostic = HumanDiagnostic::new(file, located, source.clone(), options.lang);
+            let diagnostic = HumanDiagnostic::new(file, located, source, options.lang);
             let mut rendered = String::new();
             handler
                 .render_report(&mut rendered, &diagnostic)
@@ -77,22 +78,22 @@ fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
     if count == 1 { one } else { many }
 }
 
-struct HumanDiagnostic {
+struct HumanDiagnostic<'f> {
     message: String,
     code: String,
     severity: Severity,
     help: String,
     label: LabeledSpan,
-    source: CharColumns,
+    source: ExcerptSource<'f>,
 }
 
-impl HumanDiagnostic {
-    fn new(file: &FileReport, located: &Located, source: CharColumns, lang: Lang) -> Self {
+impl<'f> HumanDiagnostic<'f> {
+    fn new(file: &FileReport, located: &Located, source: ExcerptSource<'f>, lang: Lang) -> Self {
         let finding = &located.finding;
         let rule = catalogue::rule(finding.rule);
         // A multi-line command is underlined on its first line only; the
         // rest of the command is still shown as context.
-        let (_, line_end) = file.source.line_range(finding.span.start);
+        let (_, line_end) = file.excerpt.line_range(finding.span.start);
         let end = finding.span.end.min(line_end).max(finding.span.start);
         let label = LabeledSpan::new_with_span(
             Some(rule.slug.clone()),
@@ -109,7 +110,7 @@ impl HumanDiagnostic {
     }
 }
 
-impl fmt::Debug for HumanDiagnostic {
+impl fmt::Debug for HumanDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("HumanDiagnostic")
             .field("code", &self.code)
@@ -117,15 +118,15 @@ impl fmt::Debug for HumanDiagnostic {
     }
 }
 
-impl fmt::Display for HumanDiagnostic {
+impl fmt::Display for HumanDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for HumanDiagnostic {}
+impl std::error::Error for HumanDiagnostic<'_> {}
 
-impl Diagnostic for HumanDiagnostic {
+impl Diagnostic for HumanDiagnostic<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         Some(Box::new(&self.code))
     }
@@ -151,41 +152,65 @@ impl Diagnostic for HumanDiagnostic {
     }
 }
 
-/// A named source whose header position (`path:line:column`) counts the
-/// column in characters, as the other text formats do. miette counts bytes
-/// there, which puts a call after Japanese text several columns too far.
-/// The header is the only place miette reads a span with no context lines,
-/// and the underline positions, read with context, are left as they are.
-#[derive(Clone)]
-struct CharColumns(NamedSource<String>);
+/// The lines a report keeps of one file, as miette reads source code.
+///
+/// Each span is read from the chunk that holds it and given back in file
+/// offsets and line numbers. The header position (`path:line:column`)
+/// counts the column in characters, as the other text formats do; miette
+/// counts bytes there, which puts a call after Japanese text several
+/// columns too far. The header is the only place miette reads a span with
+/// no context lines, and the underline positions, read with context, are
+/// left as they are.
+#[derive(Clone, Copy)]
+struct ExcerptSource<'f> {
+    name: &'f str,
+    excerpt: &'f Excerpt,
+}
 
-impl SourceCode for CharColumns {
+impl<'f> ExcerptSource<'f> {
+    fn new(file: &'f FileReport) -> Self {
+        ExcerptSource {
+            name: &file.path,
+            excerpt: &file.excerpt,
+        }
+    }
+}
+
+impl SourceCode for ExcerptSource<'_> {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let contents = self
-            .0
-            .read_span(span, context_lines_before, context_lines_after)?;
-        if context_lines_before != 0 || context_lines_after != 0 {
-            return Ok(contents);
-        }
-        let text = self.0.inner().as_str();
-        let start = span.offset().min(text.len());
-        let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |at| at + 1);
-        let column = text
-            .get(line_start..start)
-            .map_or(0, |before| before.chars().count());
-        let name = contents.name().unwrap_or_default().to_string();
+        let chunk = self
+            .excerpt
+            .chunk_at(span.offset())
+            .ok_or(MietteError::OutOfBounds)?;
+        let text = chunk.text.as_str();
+        let local = SourceSpan::new((span.offset() - chunk.start).into(), span.len());
+        let contents = text.read_span(&local, context_lines_before, context_lines_after)?;
+        let column = if context_lines_before == 0 && context_lines_after == 0 {
+            char_column(text, local.offset())
+        } else {
+            contents.column()
+        };
+        let read = contents.span();
         Ok(Box::new(MietteSpanContents::new_named(
-            name,
+            self.name.to_string(),
             contents.data(),
-            *contents.span(),
-            contents.line(),
+            SourceSpan::new((read.offset() + chunk.start).into(), read.len()),
+            contents.line() + chunk.newlines_before,
             column,
             contents.line_count(),
         )))
     }
+}
+
+/// Returns the 0-based column, in characters, of byte `offset` of `text`.
+fn char_column(text: &str, offset: usize) -> usize {
+    let start = offset.min(text.len());
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |at| at + 1);
+    text.get(line_start..start)
+        .map_or(0, |before| before.chars().count())
 }

@@ -2,7 +2,7 @@
 //! `show_attributes=ALL` each DOMAIN in DOMAIN_LIST now carries a netblock,
 //! as in `<DOMAIN netblock="10.10.10.10-10.10.10.12">abc123.com</DOMAIN>`.
 
-use regex::RegexBuilder;
+use crate::regex_cache;
 
 use super::{Context, report};
 use crate::catalogue::rule;
@@ -32,11 +32,8 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
 /// without attributes but not with the netblock attribute.
 fn expects_bare_tag(used: &StringUse) -> bool {
     match used.kind {
-        StringUseKind::Regex => RegexBuilder::new(&used.text)
-            .case_insensitive(used.case_insensitive)
-            .size_limit(1 << 20)
-            .build()
-            .is_ok_and(|regex| regex.is_match(OLD_ELEMENT) && !regex.is_match(NEW_ELEMENT)),
+        StringUseKind::Regex => regex_cache::compiled(&used.text, used.case_insensitive)
+            .is_some_and(|regex| regex.is_match(OLD_ELEMENT) && !regex.is_match(NEW_ELEMENT)),
         StringUseKind::Substring | StringUseKind::Equality | StringUseKind::Inequality => {
             used.text.contains("<DOMAIN>")
         }

@@ -6,9 +6,10 @@
 //! IP range. The fixed parts are verbatim from the Qualys note on API
 //! changes with AGMS, including its left single quotation mark in ‘Title'.
 
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 
 use crate::model::{StringUse, StringUseKind};
+use crate::regex_cache;
 
 /// An old error text, the text that replaced it, and short labels of both
 /// for messages.
@@ -106,15 +107,12 @@ impl Matcher {
                 })
             }
             // A pattern that does not compile cannot match anything.
-            StringUseKind::Regex => RegexBuilder::new(&used.text)
-                .case_insensitive(fold)
-                .size_limit(1 << 20)
-                .build()
-                .ok()
-                .map(|regex| Matcher::Regex {
+            StringUseKind::Regex => {
+                regex_cache::compiled(&used.text, fold).map(|regex| Matcher::Regex {
                     regex,
                     literal: regex_literal_text(&used.text),
-                }),
+                })
+            }
         }
     }
 

@@ -8,6 +8,7 @@ use aho_corasick::AhoCorasick;
 use super::read::looks_binary;
 use super::timing::Stopwatch;
 use super::{FileReport, Located, ScanOptions, ScanResult, Stats};
+use crate::excerpt::Excerpt;
 use crate::finding::Finding;
 use crate::fingerprint::fingerprint;
 use crate::inventory;
@@ -18,7 +19,7 @@ use crate::prefilter;
 use crate::printable::printable;
 use crate::report::line_hash::line_hashes;
 use crate::rules::{self, Context};
-use crate::secrets;
+use crate::secrets::Credentials;
 use crate::settings::Settings;
 use crate::source::SourceText;
 use crate::suppress;
@@ -79,7 +80,8 @@ fn record_findings(
     if findings.is_empty() && !options.inventory {
         return;
     }
-    let known_secrets = secrets::values(&source.text);
+    let credentials = Credentials::find(&source.text);
+    let known_secrets = credentials.values(&source.text);
     if options.inventory {
         let mut records = inventory::records(&path, source, &extraction.call_sites, &findings);
         inventory::make_printable(&mut records, &known_secrets);
@@ -88,12 +90,13 @@ fn record_findings(
     if findings.is_empty() {
         return;
     }
-    let findings = locate(source, &path, findings, &known_secrets);
-    let source = SourceText::new(display_text(&source.text, &known_secrets));
+    let findings = locate(source, &path, findings, &known_secrets, options.line_hashes);
+    let shown = display_text(&credentials.mask(&source.text), &known_secrets);
+    let excerpt = Excerpt::around(&shown, findings.iter().map(|f| f.finding.span.start));
     out.files.push(FileReport {
         path,
         language,
-        source,
+        excerpt,
         findings,
     });
 }
@@ -180,14 +183,16 @@ fn names_qualys_host(text: &str) -> bool {
     HOST_MATCHER.is_match(text)
 }
 
-/// Prepares source text for code frames: credentials masked and control
-/// characters other than line breaks and tabs shown as `?`. Both keep the
-/// byte length, so spans stay valid.
-fn display_text(text: &str, known_secrets: &[String]) -> String {
-    let masked = secrets::mask(text);
-    let masked = known_secrets.iter().fold(masked, |text, secret| {
-        text.replace(secret.as_str(), &"*".repeat(secret.len()))
-    });
+/// Prepares masked source text for code frames: credential values masked
+/// again where they reappear, and control characters other than line
+/// breaks and tabs shown as `?`. Both keep the byte length, so spans stay
+/// valid.
+fn display_text(masked: &str, known_secrets: &[String]) -> String {
+    let masked = known_secrets
+        .iter()
+        .fold(masked.to_string(), |text, secret| {
+            text.replace(secret.as_str(), &"*".repeat(secret.len()))
+        });
     masked
         .chars()
         .map(|c| match c {
@@ -203,10 +208,15 @@ fn locate(
     path: &str,
     mut findings: Vec<Finding>,
     known_secrets: &[String],
+    with_line_hashes: bool,
 ) -> Vec<Located> {
     findings.sort_by_key(|finding| (finding.span.start, finding.rule, finding.span.end));
     findings.dedup();
-    let line_hashes = line_hashes(&source.text);
+    let line_hashes = if with_line_hashes {
+        line_hashes(&source.text)
+    } else {
+        Vec::new()
+    };
     findings
         .into_iter()
         .map(|mut finding| {
@@ -228,4 +238,79 @@ fn locate(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Lang;
+    use crate::discover::WalkOptions;
+
+    fn options(line_hashes: bool) -> ScanOptions {
+        ScanOptions {
+            walk: WalkOptions {
+                threads: 1,
+                follow_links: false,
+            },
+            max_file_size: 1 << 20,
+            lang: Lang::En,
+            settings: Settings::default(),
+            inventory: false,
+            line_hashes,
+        }
+    }
+
+    /// A script whose one finding sits on line 40 of 80.
+    fn script() -> String {
+        let mut lines: Vec<String> = (1..=80).map(|n| format!("echo line {n}")).collect();
+        lines[39] = "curl -d 'action=add&ips=10.0.0.1' \"$BASE/api/2.0/fo/asset/ip/\"".into();
+        lines.join("\n") + "\n"
+    }
+
+    fn check(script: &str, line_hashes: bool) -> ScanResult {
+        let mut out = ScanResult::default();
+        check_bytes(
+            "add.sh".into(),
+            Language::Shell,
+            script.as_bytes(),
+            &options(line_hashes),
+            &mut Parsers::new(),
+            &mut Stopwatch::start(),
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn report_keeps_only_the_lines_near_its_findings() {
+        let script = script();
+        let out = check(&script, false);
+        let file = out.files.first().expect("the request has findings");
+        let at = |line: &str| script.find(line).expect("line in script");
+        assert!(file.excerpt.chunk_at(at("curl")).is_some());
+        assert!(file.excerpt.chunk_at(at("echo line 38\n")).is_some());
+        assert!(file.excerpt.chunk_at(at("echo line 1\n")).is_none());
+        assert!(file.excerpt.chunk_at(at("echo line 80\n")).is_none());
+    }
+
+    #[test]
+    fn line_hashes_are_computed_only_when_asked_for() {
+        let script = script();
+        let without = check(&script, false);
+        let with = check(&script, true);
+        let hashes = |out: &ScanResult| -> Vec<String> {
+            out.files[0]
+                .findings
+                .iter()
+                .map(|f| f.line_hash.clone())
+                .collect()
+        };
+        assert!(hashes(&without).iter().all(String::is_empty));
+        let computed = hashes(&with);
+        assert!(!computed.is_empty());
+        assert!(
+            computed.iter().all(|hash| hash.ends_with(":1")),
+            "{computed:?}"
+        );
+    }
 }

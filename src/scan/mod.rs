@@ -31,6 +31,8 @@ pub struct ScanOptions {
     pub settings: Settings,
     /// Record every call site for the inventory, not only findings.
     pub inventory: bool,
+    /// Compute GitHub's line hashes, which only SARIF shows.
+    pub line_hashes: bool,
 }
 
 /// Scans every script under `paths`.

@@ -1,10 +1,11 @@
 //! Scan results: findings by file, files that could not be read, counts,
 //! and the inventory of call sites.
 
+use crate::excerpt::Excerpt;
 use crate::finding::Finding;
 use crate::inventory::Record;
 use crate::language::Language;
-use crate::source::{Position, SourceText};
+use crate::source::Position;
 
 use super::timing::StageTimes;
 
@@ -16,16 +17,18 @@ pub struct Located {
     pub end: Position,
     /// The content fingerprint used by baselines.
     pub fingerprint: String,
-    /// GitHub's `primaryLocationLineHash` of the start line.
+    /// GitHub's `primaryLocationLineHash` of the start line, computed only
+    /// for reports that show it.
     pub line_hash: String,
 }
 
-/// A file that produced findings, with its text masked for display.
+/// A file that produced findings, with the lines around them masked for
+/// display.
 #[derive(Debug)]
 pub struct FileReport {
     pub path: String,
     pub language: Language,
-    pub source: SourceText,
+    pub excerpt: Excerpt,
     pub findings: Vec<Located>,
 }
 
