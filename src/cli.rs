@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::finding::Severity;
 use crate::profile::{AllGroup, Networks, Role};
 use crate::report::Format;
+use crate::scan::plain_text::DEFAULT_MAX_PARSE_SIZE;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -91,6 +92,11 @@ pub struct ScanArgs {
     /// Skip script files larger than this many bytes.
     #[arg(long, default_value_t = 8 * 1024 * 1024, value_name = "BYTES")]
     pub max_file_size: u64,
+
+    /// Search scripts larger than this many bytes as plain text instead of
+    /// parsing them; each line that names the Qualys API gets a note.
+    #[arg(long, default_value_t = DEFAULT_MAX_PARSE_SIZE, value_name = "BYTES")]
+    pub max_parse_size: usize,
 
     /// Follow symbolic links, including links that leave the scanned tree.
     #[arg(long)]

@@ -152,4 +152,7 @@ pub struct Extraction {
     pub comments: Vec<Span>,
     /// Regions tree-sitter could not parse, outermost only.
     pub unparsed: Vec<Span>,
+    /// The parse limit, when the file was larger and was searched as text
+    /// instead of parsed; `unparsed` then holds the lines with markers.
+    pub over_parse_limit: Option<usize>,
 }

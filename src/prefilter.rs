@@ -27,6 +27,11 @@ pub fn is_candidate(bytes: &[u8]) -> bool {
     MATCHER.is_match(bytes)
 }
 
+/// Returns the byte offset of each marker in `bytes`.
+pub fn marker_offsets(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    MATCHER.find_iter(bytes).map(|found| found.start())
+}
+
 /// Markers in UTF-16 files are spread over two bytes a character, so such
 /// files are tested after decoding.
 pub fn is_candidate_text(text: &str) -> bool {

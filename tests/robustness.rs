@@ -109,9 +109,83 @@ fn ten_megabyte_line_is_checked() {
     text.push_str(&"x".repeat(10 * 1024 * 1024));
     text.push_str("' https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n");
     fs::write(dir.path().join("long.sh"), text).unwrap();
-    let (code, document, _) = json_in(dir.path(), &["--max-file-size", "20000000"]);
+    let limits = [
+        "--max-file-size",
+        "20000000",
+        "--max-parse-size",
+        "20000000",
+    ];
+    let (code, document, _) = json_in(dir.path(), &limits);
     assert_eq!(code, Some(0));
     assert_eq!(findings_in(&document), one_finding("long.sh", 2, 1));
+}
+
+/// A script of about 300 KB, over the default parse limit, with requests
+/// on lines 2 and 4 and a Qualys host name on line 3.
+fn generated_script() -> String {
+    let mut text = String::from(UPDATE);
+    text.push_str("echo qualysapi.qualys.com\n");
+    text.push_str("curl -d 'action=list' $BASE/api/2.0/fo/asset/group/\n");
+    text.push_str(&"# padding\n".repeat(30_000));
+    text
+}
+
+fn notes_by_line(document: &Value) -> Vec<(u64, String)> {
+    document["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|finding| {
+            (
+                finding["start"]["line"].as_u64().unwrap(),
+                finding["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn file_over_the_parse_limit_is_searched_as_text() {
+    let dir = folder();
+    fs::write(dir.path().join("big.sh"), generated_script()).unwrap();
+    fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();
+    let (code, document, errors) = json_in(dir.path(), &[]);
+    assert_eq!(code, Some(0), "{errors}");
+    assert!(
+        errors.contains("big.sh: larger than the parse limit of 262144 bytes; searched as text"),
+        "{errors}"
+    );
+    let rules: Vec<_> = findings_in(&document)
+        .into_iter()
+        .map(|(path, line, _, rule)| (path, line, rule))
+        .collect();
+    let note = |line| ("big.sh".to_string(), line, "AGMS102".to_string());
+    let error = ("ok.sh".to_string(), 2, "AGMS001".to_string());
+    assert_eq!(rules, [note(2), note(3), note(4), error]);
+    let (_, message) = &notes_by_line(&document)[0];
+    assert!(message.contains("parse limit of 262144 bytes"), "{message}");
+}
+
+#[test]
+fn raising_the_parse_limit_parses_the_file() {
+    let dir = folder();
+    fs::write(dir.path().join("big.sh"), generated_script()).unwrap();
+    let (_, document, errors) = json_in(dir.path(), &["--max-parse-size", "1000000"]);
+    assert!(!errors.contains("searched as text"), "{errors}");
+    assert_eq!(findings_in(&document), one_finding("big.sh", 2, 1));
+}
+
+#[test]
+fn file_over_the_parse_limit_honours_suppressions() {
+    let dir = folder();
+    let script = format!("# agms-lint: ignore-file[AGMS102]\n{}", &UPDATE[12..]);
+    fs::write(dir.path().join("small.sh"), script).unwrap();
+    let (_, document, errors) = json_in(dir.path(), &["--max-parse-size", "20"]);
+    assert!(
+        errors.contains("small.sh: larger than the parse limit of 20 bytes"),
+        "{errors}"
+    );
+    assert_eq!(findings_in(&document), []);
 }
 
 #[test]

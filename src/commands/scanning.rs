@@ -52,6 +52,7 @@ pub fn run_scan(args: &ScanArgs, purpose: Purpose) -> Result<Scanned, UsageError
                 follow_links: args.follow_links,
             },
             max_file_size: args.max_file_size,
+            max_parse_size: args.max_parse_size,
             lang: choose_lang(&args.display),
             settings,
             inventory: purpose == Purpose::Inventory,

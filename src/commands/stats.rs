@@ -33,6 +33,7 @@ pub fn write(
     )?;
     count(out, "prefiltered out", stats.prefiltered_out)?;
     count(out, "parsed", stats.parsed)?;
+    count(out, "searched as text", stats.searched_as_text)?;
     count(out, "call sites", stats.call_sites)?;
     let times = &stats.times;
     seconds(

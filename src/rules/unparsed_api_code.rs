@@ -14,7 +14,12 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
         if !names_api_outside_call_sites(context, region) {
             continue;
         }
-        let message = rule.message(context.lang, "default", &[]);
+        let message = match context.extraction.over_parse_limit {
+            Some(limit) => {
+                rule.message(context.lang, "too_large", &[("limit", &limit.to_string())])
+            }
+            None => rule.message(context.lang, "default", &[]),
+        };
         out.push(report(rule, rule.severity, region, message));
     }
 }

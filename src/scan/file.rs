@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use super::plain_text;
 use super::read::looks_binary;
 use super::timing::Stopwatch;
 use super::{FileReport, Located, ScanOptions, ScanResult, Stats};
@@ -48,8 +49,17 @@ pub fn check_bytes(
         return;
     }
 
-    out.stats.parsed += 1;
-    let extraction = extract(language, &source.text, parsers, &mut out.stats);
+    let extraction = if source.text.len() > options.max_parse_size {
+        tracing::warn!(
+            "{path}: larger than the parse limit of {} bytes; searched as text",
+            options.max_parse_size
+        );
+        out.stats.searched_as_text += 1;
+        plain_text::extract(&source.text, options.max_parse_size)
+    } else {
+        out.stats.parsed += 1;
+        extract(language, &source.text, parsers, &mut out.stats)
+    };
     out.stats.times.parse_extract += clock.lap();
 
     record_findings(path, language, &source, &extraction, options, out);
@@ -253,6 +263,7 @@ mod tests {
                 follow_links: false,
             },
             max_file_size: 1 << 20,
+            max_parse_size: 1 << 20,
             lang: Lang::En,
             settings: Settings::default(),
             inventory: false,

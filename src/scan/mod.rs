@@ -4,6 +4,7 @@
 //! thread scheduling.
 
 mod file;
+pub mod plain_text;
 mod read;
 mod result;
 mod timing;
@@ -27,6 +28,8 @@ pub struct ScanOptions {
     pub walk: WalkOptions,
     /// Files larger than this many bytes are skipped and counted.
     pub max_file_size: u64,
+    /// Texts larger than this many bytes are searched, not parsed.
+    pub max_parse_size: usize,
     pub lang: Lang,
     pub settings: Settings,
     /// Record every call site for the inventory, not only findings.

@@ -84,6 +84,8 @@ pub struct Stats {
     /// Script files without any Qualys marker, never parsed.
     pub prefiltered_out: usize,
     pub parsed: usize,
+    /// Candidates over the parse limit, searched as plain text.
+    pub searched_as_text: usize,
     pub call_sites: usize,
     pub times: StageTimes,
 }
@@ -96,6 +98,7 @@ impl Stats {
         self.skipped.add(&other.skipped);
         self.prefiltered_out += other.prefiltered_out;
         self.parsed += other.parsed;
+        self.searched_as_text += other.searched_as_text;
         self.call_sites += other.call_sites;
         self.times += &other.times;
     }

@@ -1,0 +1,103 @@
+//! Scripts over the parse limit, searched as plain text.
+//!
+//! tree-sitter keeps a tree of about 40 to 65 bytes for each byte of input,
+//! so one generated multi-megabyte script would set the scan's peak memory
+//! on its own. Such a file is not parsed: each line that holds a Qualys
+//! marker becomes an unparsed region, which AGMS102 reports as a note, so
+//! the file never passes silently.
+
+use memchr::{memchr, memmem, memrchr};
+
+use crate::model::{Extraction, Span};
+use crate::prefilter;
+
+/// The default parse limit. Hand-written Qualys scripts are far smaller;
+/// files above it are generated tables and bundles.
+pub const DEFAULT_MAX_PARSE_SIZE: usize = 256 * 1024;
+
+/// Most marker lines reported for one file, so that a table naming the
+/// API on every row gives a handful of notes rather than thousands.
+const MAX_LINES: usize = 20;
+
+/// Reads what can be read of `text` without parsing it.
+pub fn extract(text: &str, limit: usize) -> Extraction {
+    Extraction {
+        unparsed: marker_lines(text.as_bytes()).take(MAX_LINES).collect(),
+        comments: directive_comments(text.as_bytes()),
+        qualys_context: true,
+        over_parse_limit: Some(limit),
+        ..Extraction::default()
+    }
+}
+
+/// Returns each line that holds a marker, once, without its line break.
+fn marker_lines(bytes: &[u8]) -> impl Iterator<Item = Span> + '_ {
+    let mut last_end = None;
+    prefilter::marker_offsets(bytes).filter_map(move |offset| {
+        let line = line_around(bytes, offset);
+        if last_end == Some(line.end) {
+            return None;
+        }
+        last_end = Some(line.end);
+        Some(line)
+    })
+}
+
+/// Finds the comments that may hold suppression directives: from the `#`
+/// before each `agms-lint:` on its line to the end of the line. Without a
+/// parse, a `#` inside a string is taken for a comment too.
+fn directive_comments(bytes: &[u8]) -> Vec<Span> {
+    memmem::find_iter(bytes, b"agms-lint:")
+        .filter_map(|offset| {
+            let line = line_around(bytes, offset);
+            let hash = memrchr(b'#', &bytes[line.start..offset])?;
+            Some(Span::new(line.start + hash, line.end))
+        })
+        .collect()
+}
+
+fn line_around(bytes: &[u8], offset: usize) -> Span {
+    let start = memrchr(b'\n', &bytes[..offset]).map_or(0, |at| at + 1);
+    let end = memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |at| offset + at);
+    Span::new(start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'t>(text: &'t str, spans: &[Span]) -> Vec<&'t str> {
+        spans
+            .iter()
+            .map(|span| &text[span.start..span.end])
+            .collect()
+    }
+
+    #[test]
+    fn plain_text_search_lists_each_marker_line_once() {
+        let text = "a = 1\nurl = BASE + '/api/2.0/fo/asset/ip/?x=/fo/'\nb = 2\nqualys = 3";
+        let found = extract(text, 10);
+        assert_eq!(
+            texts(text, &found.unparsed),
+            ["url = BASE + '/api/2.0/fo/asset/ip/?x=/fo/'", "qualys = 3"]
+        );
+        assert_eq!(found.over_parse_limit, Some(10));
+        assert!(found.call_sites.is_empty());
+    }
+
+    #[test]
+    fn plain_text_search_stops_after_twenty_lines() {
+        let text = "curl $H/msp/user.php\n".repeat(50);
+        assert_eq!(extract(&text, 10).unparsed.len(), MAX_LINES);
+    }
+
+    #[test]
+    fn plain_text_search_finds_directive_comments() {
+        let text = "x = 1  # agms-lint: ignore-file[AGMS102]\n# agms-lint without colon\n";
+        let found = extract(text, 10);
+        assert_eq!(
+            texts(text, &found.comments),
+            ["# agms-lint: ignore-file[AGMS102]"]
+        );
+    }
+}
