@@ -85,7 +85,9 @@ pub struct ScanArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Worker threads; 0 picks one per available core, at most 12.
+    /// Threads that parse and check scripts, and as many that read them;
+    /// 0 picks one checker per available core and four readers per core,
+    /// at most 12 of each.
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
 

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use super::checker::Candidate;
 use super::plain_text;
 use super::read::looks_binary;
 use super::timing::Stopwatch;
@@ -25,24 +26,22 @@ use crate::settings::Settings;
 use crate::source::SourceText;
 use crate::suppress;
 
-/// Checks one script's bytes and adds what it finds to `out`. Each stage's
-/// time is taken from `clock`, whose lap started when the read ended.
-pub fn check_bytes(
-    path: String,
-    language: Language,
-    bytes: &[u8],
+/// Decodes, parses and checks one candidate and adds what it finds to
+/// `out`. Each stage's time is taken from `clock`.
+pub fn check_candidate(
+    candidate: Candidate,
     options: &ScanOptions,
     parsers: &mut Parsers,
     clock: &mut Stopwatch,
     out: &mut ScanResult,
 ) {
-    let candidate = prefilter_bytes(&path, bytes, &mut out.stats);
-    out.stats.times.prefilter += clock.lap();
-    let Some(utf16) = candidate else {
-        return;
-    };
-
-    let source = SourceText::decode(bytes);
+    let Candidate {
+        path,
+        language,
+        bytes,
+        utf16,
+    } = candidate;
+    let source = SourceText::decode(&bytes);
     if utf16 && !prefilter::is_candidate_text(&source.text) {
         out.stats.prefiltered_out += 1;
         out.stats.times.prefilter += clock.lap();
@@ -114,7 +113,7 @@ fn record_findings(
 /// Returns whether the file must be decoded and parsed: `None` when it is
 /// binary or has no marker, else whether it is UTF-16, whose markers can
 /// only be searched for after decoding.
-fn prefilter_bytes(path: &str, bytes: &[u8], stats: &mut Stats) -> Option<bool> {
+pub fn prefilter_bytes(path: &str, bytes: &[u8], stats: &mut Stats) -> Option<bool> {
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     if !utf16 && looks_binary(bytes) {
         stats.skipped.binary += 1;
@@ -280,12 +279,17 @@ mod tests {
 
     fn check(script: &str, line_hashes: bool) -> ScanResult {
         let mut out = ScanResult::default();
-        check_bytes(
-            "add.sh".into(),
-            Language::Shell,
-            script.as_bytes(),
-            &options(line_hashes),
-            &mut Parsers::new(),
+        let candidate = Candidate {
+            path: "add.sh".into(),
+            language: Language::Shell,
+            bytes: script.as_bytes().to_vec(),
+            utf16: false,
+        };
+        let (options, mut parsers) = (options(line_hashes), Parsers::new());
+        check_candidate(
+            candidate,
+            &options,
+            &mut parsers,
             &mut Stopwatch::start(),
             &mut out,
         );

@@ -1,6 +1,7 @@
 //! One walker thread's work: each entry the walker hands it is read and
-//! checked with the thread's own parsers, and the results collected here
-//! are merged into the shared result once, when the thread finishes.
+//! prefiltered, and each candidate is sent to the checker threads. Counts
+//! and errors collected here are merged into the shared result once, when
+//! the thread finishes.
 
 use std::io::ErrorKind;
 use std::path::Path;
@@ -9,12 +10,14 @@ use std::sync::Mutex;
 use ignore::overrides::Override;
 use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkState};
 
+use crossbeam_channel::Sender;
+
+use super::checker::Candidate;
 use super::read::{Contents, read_script};
 use super::timing::Stopwatch;
 use super::walk_error::walk_error;
 use super::{ReadError, ScanOptions, ScanResult, file};
 use crate::discover::{display_path, is_excluded};
-use crate::lang::Parsers;
 
 /// Builds one `Worker` for each thread the walker starts.
 pub struct WorkerBuilder<'a> {
@@ -23,6 +26,7 @@ pub struct WorkerBuilder<'a> {
     pub current_dir: Option<&'a Path>,
     /// Exclude globs, tested here against paths named on the command line.
     pub exclude: Option<&'a Override>,
+    pub candidates: Sender<Candidate>,
 }
 
 impl<'s> ParallelVisitorBuilder<'s> for WorkerBuilder<'s> {
@@ -32,7 +36,7 @@ impl<'s> ParallelVisitorBuilder<'s> for WorkerBuilder<'s> {
             collected: self.collected,
             current_dir: self.current_dir,
             exclude: self.exclude,
-            parsers: Parsers::new(),
+            candidates: self.candidates.clone(),
             local: ScanResult::default(),
             clock: Stopwatch::start(),
         })
@@ -44,7 +48,7 @@ struct Worker<'a> {
     collected: &'a Mutex<ScanResult>,
     current_dir: Option<&'a Path>,
     exclude: Option<&'a Override>,
-    parsers: Parsers,
+    candidates: Sender<Candidate>,
     local: ScanResult,
     clock: Stopwatch,
 }
@@ -119,10 +123,22 @@ impl Worker<'_> {
         match contents {
             Ok(Contents::Script(language, bytes)) => {
                 out.stats.scanned += 1;
-                let shown = display_path(path, self.current_dir);
-                let parsers = &mut self.parsers;
-                let clock = &mut self.clock;
-                file::check_bytes(shown, language, &bytes, options, parsers, clock, out);
+                let path = display_path(path, self.current_dir);
+                let utf16 = file::prefilter_bytes(&path, &bytes, &mut out.stats);
+                out.stats.times.prefilter += self.clock.lap();
+                if let Some(utf16) = utf16 {
+                    let candidate = Candidate {
+                        path,
+                        language,
+                        bytes,
+                        utf16,
+                    };
+                    // The checkers outlive every reader, so the channel is
+                    // open for as long as this thread sends.
+                    let _ = self.candidates.send(candidate);
+                    // Waiting for room in the queue counts as reading.
+                    out.stats.times.walk_read += self.clock.lap();
+                }
             }
             Ok(Contents::NotScript) => out.stats.not_scripts += 1,
             Ok(Contents::TooLarge) => {
