@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use tree_sitter::{Node, Tree};
 
+use super::fields::FIELD;
 use super::parameters::read_parameters;
 use super::scopes::{BindingKind, MODULE_SCOPE, Scope, ScopeId, ScopeKind};
 use super::syntax::{callee_parts, kind, named_children, node_text};
@@ -176,7 +177,7 @@ impl<'t> Walker<'t> {
         };
 
         let name = node
-            .child_by_field_name("name")
+            .child_by_field_id(FIELD.name)
             .map_or("", |name| node_text(name, source));
         let mut scope = Scope::new(kind, node, Some(enclosing), name);
         if kind != ScopeKind::Class {

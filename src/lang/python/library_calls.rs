@@ -10,7 +10,7 @@
 use tree_sitter::Node;
 
 use super::resolve::{Ctx, Resolver};
-use super::syntax::{Arg, describe, find_arg, positional_args, span_of};
+use super::syntax::{Arg, describe, find_arg, kind, positional_args, span_of};
 use super::value::{Body, Val};
 use crate::endpoint::{normalise_path, parse_url, path_from_api_root};
 use crate::model::{Param, Presence, Span, Target, Value};
@@ -375,7 +375,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let positional: Vec<Node<'t>> = positional_args(args).collect();
         let first_is_version = positional
             .first()
-            .is_some_and(|first| first.kind() == "integer");
+            .is_some_and(|first| kind(*first) == "integer");
         let (version, call_path, data) = if first_is_version {
             let version = positional
                 .first()

@@ -5,6 +5,7 @@
 use tree_sitter::Node;
 
 use super::call_sites::RequestParts;
+use super::fields::FIELD;
 use super::http_clients::{HttpLibrary, is_request_method, is_urlopen, module_library};
 use super::library_calls::{connector_method, sdk_function};
 use super::resolve::{Ctx, Resolver};
@@ -22,7 +23,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let args = call_args(call, self.source);
         let Some(receiver) = receiver else {
             // `post(url, ...)` after `from requests import post`.
-            let function = call.child_by_field_name("function")?;
+            let function = call.child_by_field_id(FIELD.function)?;
             let Val::Object(Object::Module(path)) = self.resolve_untracked(function, ctx) else {
                 return None;
             };

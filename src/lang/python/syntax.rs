@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use tree_sitter::{Language, Node};
 
+use super::fields::FIELD;
 use crate::lang::kind_names::KindNames;
 use crate::model::Span;
 
@@ -51,7 +52,7 @@ pub(super) fn describe(node: Node, source: &str) -> String {
 pub(super) fn unparenthesize(node: Node) -> Node {
     let mut current = node;
     for _ in 0..PARENTHESES_MAX_DEPTH {
-        if current.kind() != "parenthesized_expression" {
+        if kind(current) != "parenthesized_expression" {
             break;
         }
         match current.named_child(0) {
@@ -66,7 +67,7 @@ pub(super) fn unparenthesize(node: Node) -> Node {
 pub(super) fn named_children(node: Node) -> Vec<Node> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor)
-        .filter(|child| child.kind() != "comment")
+        .filter(|child| kind(*child) != "comment")
         .collect()
 }
 
@@ -90,10 +91,10 @@ pub(super) enum Arg<'t> {
 /// Reads the arguments of a `call` node in source order. A bare generator
 /// argument, as in `f(x for x in y)`, is one positional argument.
 pub(super) fn call_args<'t>(call: Node<'t>, source: &'t str) -> Vec<Arg<'t>> {
-    let Some(arguments) = call.child_by_field_name("arguments") else {
+    let Some(arguments) = call.child_by_field_id(FIELD.arguments) else {
         return Vec::new();
     };
-    if arguments.kind() == "generator_expression" {
+    if kind(arguments) == "generator_expression" {
         return vec![Arg::Positional(arguments)];
     }
     named_children(arguments)
@@ -103,10 +104,10 @@ pub(super) fn call_args<'t>(call: Node<'t>, source: &'t str) -> Vec<Arg<'t>> {
 }
 
 fn read_arg<'t>(child: Node<'t>, source: &'t str) -> Option<Arg<'t>> {
-    match child.kind() {
+    match kind(child) {
         "keyword_argument" => {
-            let name = child.child_by_field_name("name")?;
-            let value = child.child_by_field_name("value")?;
+            let name = child.child_by_field_id(FIELD.name)?;
+            let value = child.child_by_field_id(FIELD.value)?;
             Some(Arg::Keyword {
                 name: node_text(name, source),
                 value,
@@ -147,12 +148,12 @@ pub(super) fn callee_parts<'t>(
     call: Node<'t>,
     source: &'t str,
 ) -> Option<(Option<Node<'t>>, &'t str)> {
-    let function = unparenthesize(call.child_by_field_name("function")?);
-    match function.kind() {
+    let function = unparenthesize(call.child_by_field_id(FIELD.function)?);
+    match kind(function) {
         "identifier" => Some((None, node_text(function, source))),
         "attribute" => {
-            let object = function.child_by_field_name("object")?;
-            let name = function.child_by_field_name("attribute")?;
+            let object = function.child_by_field_id(FIELD.object)?;
+            let name = function.child_by_field_id(FIELD.attribute)?;
             Some((Some(object), node_text(name, source)))
         }
         _ => None,
