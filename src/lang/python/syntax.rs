@@ -26,6 +26,10 @@ const DESCRIPTION_MAX_CHARS: usize = 60;
 /// has its own depth cap.
 const PARENTHESES_MAX_DEPTH: usize = 16;
 
+/// Maximum number of named children that [`named_children`] reads one by
+/// index rather than with a tree cursor.
+const INDEXED_CHILDREN_MAX: usize = 8;
+
 pub(super) fn span_of(node: Node) -> Span {
     Span::new(node.start_byte(), node.end_byte())
 }
@@ -37,15 +41,26 @@ pub(super) fn node_text<'s>(node: Node, source: &'s str) -> &'s str {
 /// Describes an expression for a message: its source text on one line,
 /// shortened to a readable length.
 pub(super) fn describe(node: Node, source: &str) -> String {
-    let collapsed = node_text(node, source)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if collapsed.chars().count() <= DESCRIPTION_MAX_CHARS {
+    let mut collapsed = String::new();
+    let mut chars = 0;
+    for word in node_text(node, source).split_whitespace() {
+        if chars > 0 {
+            collapsed.push(' ');
+            chars += 1;
+        }
+        collapsed.push_str(word);
+        chars += word.chars().count();
+        // A description this long is cut, so the rest of the text is not read.
+        if chars > DESCRIPTION_MAX_CHARS {
+            break;
+        }
+    }
+    if chars <= DESCRIPTION_MAX_CHARS {
         return collapsed;
     }
-    let short: String = collapsed.chars().take(DESCRIPTION_MAX_CHARS - 1).collect();
-    format!("{short}…")
+    let mut short: String = collapsed.chars().take(DESCRIPTION_MAX_CHARS - 1).collect();
+    short.push('…');
+    short
 }
 
 /// Strips redundant parentheses: `((x))` is `x`.
@@ -65,10 +80,29 @@ pub(super) fn unparenthesize(node: Node) -> Node {
 
 /// Returns the named children of a node, skipping comments.
 pub(super) fn named_children(node: Node) -> Vec<Node> {
-    let mut cursor = node.walk();
-    node.named_children(&mut cursor)
-        .filter(|child| kind(*child) != "comment")
-        .collect()
+    let count = node.named_child_count();
+    if count == 0 {
+        return Vec::new();
+    }
+    let mut children = Vec::with_capacity(count);
+    // `Node::named_child` walks the children from the first, so it is cheap
+    // for a few children. For many, a tree cursor is cheaper even though it
+    // allocates.
+    if count <= INDEXED_CHILDREN_MAX {
+        for index in 0..count {
+            if let Some(child) = u32::try_from(index)
+                .ok()
+                .and_then(|index| node.named_child(index))
+            {
+                children.push(child);
+            }
+        }
+    } else {
+        let mut cursor = node.walk();
+        children.extend(node.named_children(&mut cursor));
+    }
+    children.retain(|child| kind(*child) != "comment");
+    children
 }
 
 /// One argument of a call, as written.
@@ -97,10 +131,14 @@ pub(super) fn call_args<'t>(call: Node<'t>, source: &'t str) -> Vec<Arg<'t>> {
     if kind(arguments) == "generator_expression" {
         return vec![Arg::Positional(arguments)];
     }
-    named_children(arguments)
-        .into_iter()
-        .filter_map(|child| read_arg(child, source))
-        .collect()
+    let children = named_children(arguments);
+    let mut args = Vec::with_capacity(children.len());
+    args.extend(
+        children
+            .into_iter()
+            .filter_map(|child| read_arg(child, source)),
+    );
+    args
 }
 
 fn read_arg<'t>(child: Node<'t>, source: &'t str) -> Option<Arg<'t>> {
