@@ -204,6 +204,12 @@ pub(super) fn connector_method(name: &str) -> Option<&'static LibraryCall> {
         .find(|call| call.library == Library::Qualysapi && call.function == name)
 }
 
+/// Returns whether a qualysapi connector method or a qualysdk function
+/// has this name.
+pub(super) fn is_library_function(name: &str) -> bool {
+    LIBRARY_CALLS.iter().any(|call| call.function == name)
+}
+
 /// A qualysdk function by its dotted path: `qualysdk.vmdr.add_ips`.
 pub(super) fn sdk_function(path: &str) -> Option<&'static LibraryCall> {
     let (root, _) = path.split_once('.')?;
