@@ -4,9 +4,11 @@
 
 use tree_sitter::Node;
 
+use super::fields::{FIELD, children_in_field};
 use super::index::{CallRecord, Walker};
 use super::scopes::{Binding, BindingKind, Mutation, MutationKind, ScopeId};
-use super::syntax::{callee_parts, named_children, node_text, unparenthesize};
+use super::syntax;
+use super::syntax::{callee_parts, kind, named_children, node_text, unparenthesize};
 
 /// Maximum length of an `a = b = c = value` chain that is followed to its
 /// value.
@@ -36,11 +38,11 @@ impl<'t> Walker<'t> {
 
     // `x = value`, `self.x = value`, `d[key] = value`, `a, b = 1, 2`
     pub(super) fn record_assignment(&mut self, node: Node<'t>) {
-        let Some(left) = node.child_by_field_name("left") else {
+        let Some(left) = node.child_by_field_id(FIELD.left) else {
             return;
         };
         // `x: int` declares a type and binds nothing.
-        let Some(right) = node.child_by_field_name("right") else {
+        let Some(right) = node.child_by_field_id(FIELD.right) else {
             return;
         };
         let Some(value) = chain_value(right) else {
@@ -53,7 +55,7 @@ impl<'t> Walker<'t> {
     pub(super) fn record_target(&mut self, target: Node<'t>, position: usize, value: Node<'t>) {
         let source = self.index.source;
         let scope = self.current_scope();
-        match target.kind() {
+        match kind(target) {
             "identifier" => self.bind(
                 scope,
                 node_text(target, source),
@@ -64,7 +66,7 @@ impl<'t> Walker<'t> {
             "subscript" => self.record_set_item(target, position, value),
             "pattern_list" | "tuple_pattern" | "list_pattern" => {
                 for (index, element) in named_children(target).into_iter().enumerate() {
-                    if element.kind() == "identifier" {
+                    if kind(element) == "identifier" {
                         let kind = BindingKind::Element { value, index };
                         self.bind(scope, node_text(element, source), position, kind);
                     }
@@ -84,8 +86,8 @@ impl<'t> Walker<'t> {
         let source = self.index.source;
         let method = self.current_scope();
         let (Some(object), Some(attribute)) = (
-            target.child_by_field_name("object"),
-            target.child_by_field_name("attribute"),
+            target.child_by_field_id(FIELD.object),
+            target.child_by_field_id(FIELD.attribute),
         ) else {
             return;
         };
@@ -96,7 +98,7 @@ impl<'t> Walker<'t> {
         let Some(class) = method_scope.class else {
             return;
         };
-        if object.kind() != "identifier" || node_text(object, source) != instance {
+        if kind(object) != "identifier" || node_text(object, source) != instance {
             return;
         }
         let binding = Binding {
@@ -115,8 +117,8 @@ impl<'t> Walker<'t> {
     // `params["ag_title"] = title`
     pub(super) fn record_set_item(&mut self, target: Node<'t>, position: usize, value: Node<'t>) {
         let (Some(dict), Some(key)) = (
-            target.child_by_field_name("value"),
-            target.child_by_field_name("subscript"),
+            target.child_by_field_id(FIELD.value),
+            target.child_by_field_id(FIELD.subscript),
         ) else {
             return;
         };
@@ -130,7 +132,7 @@ impl<'t> Walker<'t> {
         kind: MutationKind<'t>,
     ) {
         let dict = unparenthesize(dict);
-        if dict.kind() != "identifier" {
+        if syntax::kind(dict) != "identifier" {
             return;
         }
         let name = node_text(dict, self.index.source);
@@ -151,13 +153,13 @@ impl<'t> Walker<'t> {
     pub(super) fn record_augmented_assignment(&mut self, node: Node<'t>) {
         let source = self.index.source;
         let (Some(left), Some(operator), Some(value)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("operator"),
-            node.child_by_field_name("right"),
+            node.child_by_field_id(FIELD.left),
+            node.child_by_field_id(FIELD.operator),
+            node.child_by_field_id(FIELD.right),
         ) else {
             return;
         };
-        if left.kind() == "identifier" {
+        if kind(left) == "identifier" {
             let kind = BindingKind::Augmented {
                 operator: node_text(operator, source),
                 value,
@@ -174,8 +176,8 @@ impl<'t> Walker<'t> {
     // `if (url := build()):`
     pub(super) fn record_named_expression(&mut self, node: Node<'t>) {
         let (Some(name), Some(value)) = (
-            node.child_by_field_name("name"),
-            node.child_by_field_name("value"),
+            node.child_by_field_id(FIELD.name),
+            node.child_by_field_id(FIELD.value),
         ) else {
             return;
         };
@@ -190,22 +192,22 @@ impl<'t> Walker<'t> {
 
     // `with requests.Session() as session:`
     pub(super) fn record_with_item(&mut self, node: Node<'t>) {
-        let Some(value) = node.child_by_field_name("value") else {
+        let Some(value) = node.child_by_field_id(FIELD.value) else {
             return;
         };
-        if value.kind() != "as_pattern" {
+        if kind(value) != "as_pattern" {
             return;
         }
         let Some(expression) = value.named_child(0) else {
             return;
         };
         let Some(alias) = value
-            .child_by_field_name("alias")
+            .child_by_field_id(FIELD.alias)
             .and_then(|alias| alias.named_child(0))
         else {
             return;
         };
-        if alias.kind() == "identifier" {
+        if kind(alias) == "identifier" {
             let name = node_text(alias, self.index.source);
             self.bind(
                 self.current_scope(),
@@ -218,16 +220,16 @@ impl<'t> Walker<'t> {
 
     // `for ip in ips:` binds `ip` to values this front end does not follow.
     pub(super) fn record_loop_targets(&mut self, node: Node<'t>) {
-        let Some(left) = node.child_by_field_name("left") else {
+        let Some(left) = node.child_by_field_id(FIELD.left) else {
             return;
         };
-        let targets = match left.kind() {
+        let targets = match kind(left) {
             "identifier" => vec![left],
             _ => named_children(left),
         };
         for target in targets
             .into_iter()
-            .filter(|target| target.kind() == "identifier")
+            .filter(|target| kind(*target) == "identifier")
         {
             let name = node_text(target, self.index.source);
             self.bind(
@@ -243,10 +245,10 @@ impl<'t> Walker<'t> {
     pub(super) fn record_except_alias(&mut self, node: Node<'t>) {
         let alias = named_children(node)
             .into_iter()
-            .find(|child| child.kind() == "as_pattern")
-            .and_then(|pattern| pattern.child_by_field_name("alias"))
+            .find(|child| kind(*child) == "as_pattern")
+            .and_then(|pattern| pattern.child_by_field_id(FIELD.alias))
             .and_then(|alias| alias.named_child(0));
-        if let Some(alias) = alias.filter(|alias| alias.kind() == "identifier") {
+        if let Some(alias) = alias.filter(|alias| kind(*alias) == "identifier") {
             let name = node_text(alias, self.index.source);
             self.bind(
                 self.current_scope(),
@@ -261,15 +263,13 @@ impl<'t> Walker<'t> {
         let source = self.index.source;
         let scope = self.current_scope();
         let module = node
-            .child_by_field_name("module_name")
+            .child_by_field_id(FIELD.module_name)
             .map(|module| node_text(module, source));
-        let mut cursor = node.walk();
-        let names: Vec<Node<'t>> = node.children_by_field_name("name", &mut cursor).collect();
-        for name in names {
-            let (dotted, alias) = match name.kind() {
+        for name in children_in_field(node, FIELD.name) {
+            let (dotted, alias) = match kind(name) {
                 "aliased_import" => (
-                    name.child_by_field_name("name"),
-                    name.child_by_field_name("alias"),
+                    name.child_by_field_id(FIELD.name),
+                    name.child_by_field_id(FIELD.alias),
                 ),
                 _ => (Some(name), None),
             };
@@ -298,18 +298,18 @@ impl<'t> Walker<'t> {
     pub(super) fn record_delete(&mut self, node: Node<'t>) {
         let mut targets = Vec::new();
         for child in named_children(node) {
-            match child.kind() {
+            match kind(child) {
                 "expression_list" => targets.extend(named_children(child)),
                 _ => targets.push(child),
             }
         }
         for target in targets
             .into_iter()
-            .filter(|target| target.kind() == "subscript")
+            .filter(|target| kind(*target) == "subscript")
         {
             let (Some(dict), Some(key)) = (
-                target.child_by_field_name("value"),
-                target.child_by_field_name("subscript"),
+                target.child_by_field_id(FIELD.value),
+                target.child_by_field_id(FIELD.subscript),
             ) else {
                 continue;
             };
@@ -350,16 +350,16 @@ impl<'t> Walker<'t> {
 fn chain_value(right: Node) -> Option<Node> {
     let mut value = right;
     for _ in 0..ASSIGNMENT_CHAIN_MAX {
-        if value.kind() != "assignment" {
+        if kind(value) != "assignment" {
             return Some(value);
         }
-        value = value.child_by_field_name("right")?;
+        value = value.child_by_field_id(FIELD.right)?;
     }
     None
 }
 
 fn first_argument(call: Node) -> Option<Node> {
-    let arguments = call.child_by_field_name("arguments")?;
+    let arguments = call.child_by_field_id(FIELD.arguments)?;
     named_children(arguments).into_iter().next()
 }
 

@@ -5,21 +5,22 @@
 use tree_sitter::Node;
 
 use super::dicts::dict_from_value;
+use super::fields::FIELD;
 use super::http_clients::{client_constructor, is_opener_builder, is_urllib_request_class};
 use super::library_calls::is_connector_constructor;
 use super::parameters::bind_arguments;
 use super::resolve::{Ctx, Frame, Resolver};
 use super::scopes::ScopeId;
-use super::syntax::{Arg, call_args, describe, find_arg, node_text, span_of};
+use super::syntax::{Arg, call_args, describe, find_arg, kind, node_text, span_of};
 use super::value::{Object, Val};
 
 impl<'a, 't> Resolver<'a, 't> {
     pub(super) fn resolve_call(&mut self, call: Node<'t>, ctx: Ctx) -> Val {
-        let Some(function) = call.child_by_field_name("function") else {
+        let Some(function) = call.child_by_field_id(FIELD.function) else {
             return self.unknown(call);
         };
         let args = call_args(call, self.source);
-        if function.kind() == "attribute"
+        if kind(function) == "attribute"
             && let Some(value) = self.resolve_method_call(call, function, &args, ctx)
         {
             return value;
@@ -27,7 +28,7 @@ impl<'a, 't> Resolver<'a, 't> {
         match self.resolve_untracked(function, ctx) {
             Val::Object(Object::Module(path)) => self.call_known_function(&path, call, &args, ctx),
             Val::Object(Object::Function(id)) => {
-                let skip = usize::from(function.kind() == "attribute" && self.takes_instance(id));
+                let skip = usize::from(kind(function) == "attribute" && self.takes_instance(id));
                 self.call_local_function(id, skip, call, &args, ctx)
             }
             _ => self.unknown(call),
@@ -42,8 +43,8 @@ impl<'a, 't> Resolver<'a, 't> {
         args: &[Arg<'t>],
         ctx: Ctx,
     ) -> Option<Val> {
-        let receiver = function.child_by_field_name("object")?;
-        let method = node_text(function.child_by_field_name("attribute")?, self.source);
+        let receiver = function.child_by_field_id(FIELD.object)?;
+        let method = node_text(function.child_by_field_id(FIELD.attribute)?, self.source);
         if !matches!(
             method,
             "format"

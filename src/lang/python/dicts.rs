@@ -4,9 +4,10 @@
 
 use tree_sitter::Node;
 
+use super::fields::FIELD;
 use super::resolve::{Ctx, Resolver};
 use super::scopes::{Binding, MutationKind, ScopeId, is_conditional_relative_to};
-use super::syntax::{Arg, call_args, describe, named_children, span_of};
+use super::syntax::{Arg, call_args, describe, kind, named_children, span_of};
 use super::value::{DictVal, Val, pair_of};
 use crate::model::{Presence, Span, Unresolved};
 
@@ -15,11 +16,11 @@ impl<'a, 't> Resolver<'a, 't> {
     pub(super) fn dict_literal(&mut self, node: Node<'t>, ctx: Ctx) -> DictVal {
         let mut dict = DictVal::default();
         for child in named_children(node) {
-            match child.kind() {
+            match kind(child) {
                 "pair" => {
                     let (Some(key), Some(value)) = (
-                        child.child_by_field_name("key"),
-                        child.child_by_field_name("value"),
+                        child.child_by_field_id(FIELD.key),
+                        child.child_by_field_id(FIELD.value),
                     ) else {
                         continue;
                     };

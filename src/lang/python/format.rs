@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use tree_sitter::Node;
 
 use super::resolve::{Ctx, Resolver};
-use super::syntax::{Arg, describe, named_children, span_of};
+use super::syntax::{Arg, describe, kind, named_children, span_of};
 use super::value::Val;
 use crate::model::Span;
 use crate::template::{Piece, Template};
@@ -68,7 +68,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     fn percent_arguments(&mut self, right: Node<'t>, ctx: Ctx) -> FormatArguments {
         let mut arguments = FormatArguments::default();
-        if right.kind() == "tuple" {
+        if kind(right) == "tuple" {
             for item in named_children(right) {
                 arguments.positional.push(self.resolve_template(item, ctx));
             }

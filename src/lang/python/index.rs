@@ -9,9 +9,13 @@ use std::collections::HashMap;
 
 use tree_sitter::{Node, Tree};
 
+use super::fields::FIELD;
 use super::parameters::read_parameters;
 use super::scopes::{BindingKind, MODULE_SCOPE, Scope, ScopeId, ScopeKind};
 use super::syntax::{callee_parts, kind, named_children, node_text};
+
+/// The kind id of ERROR nodes, as `Node::is_error` tests it.
+const ERROR_KIND_ID: u16 = u16::MAX;
 
 /// Maximum number of enclosing nodes kept with a string literal. The nearest
 /// few decide how the literal is used.
@@ -120,18 +124,19 @@ impl<'t> Walker<'t> {
         };
         // Tree-sitter wraps text it could not parse in ERROR nodes; nothing
         // inside one is trusted.
-        if node.is_error() {
+        if node.kind_id() == ERROR_KIND_ID {
             self.stack.push(visit);
             return false;
         }
         let parent = self.stack.last().map(|visit| visit.node);
-        if is_conditional_branch(node, parent) {
+        let node_kind = kind(node);
+        if is_conditional_branch(node_kind, parent) {
             self.branches.push(node.start_byte());
             visit.pushed_branch = true;
         }
-        visit.pushed_scope = self.enter_scope(node, parent);
-        visit.pushed_output_call = self.enter_output_call(node, parent);
-        self.record(node, parent);
+        visit.pushed_scope = self.enter_scope(node, node_kind, parent);
+        visit.pushed_output_call = self.enter_output_call(node_kind, parent);
+        self.record(node, node_kind, parent);
         self.stack.push(visit);
         true
     }
@@ -165,18 +170,18 @@ impl<'t> Walker<'t> {
     // NOTE: comprehensions are not scopes here, so the loop variable of
     // `[x for x in ips]` is unbound and a use of `x` inside resolves to an
     // `x` of the enclosing scope, if there is one.
-    fn enter_scope(&mut self, node: Node<'t>, parent: Option<Node<'t>>) -> bool {
-        let source = self.index.source;
-        let enclosing = self.current_scope();
-        let kind = match kind(node) {
+    fn enter_scope(&mut self, node: Node<'t>, node_kind: &str, parent: Option<Node<'t>>) -> bool {
+        let kind = match node_kind {
             "function_definition" => ScopeKind::Function,
             "class_definition" => ScopeKind::Class,
             "lambda" => ScopeKind::Lambda,
             _ => return false,
         };
+        let source = self.index.source;
+        let enclosing = self.current_scope();
 
         let name = node
-            .child_by_field_name("name")
+            .child_by_field_id(FIELD.name)
             .map_or("", |name| node_text(name, source));
         let mut scope = Scope::new(kind, node, Some(enclosing), name);
         if kind != ScopeKind::Class {
@@ -208,8 +213,8 @@ impl<'t> Walker<'t> {
         true
     }
 
-    fn enter_output_call(&mut self, node: Node<'t>, parent: Option<Node<'t>>) -> bool {
-        let is_output = match kind(node) {
+    fn enter_output_call(&mut self, node_kind: &str, parent: Option<Node<'t>>) -> bool {
+        let is_output = match node_kind {
             // Python 2: `print "text"`
             "print_statement" => true,
             "argument_list" => parent.is_some_and(|call| is_output_call(call, self.index.source)),
@@ -221,8 +226,8 @@ impl<'t> Walker<'t> {
         is_output
     }
 
-    fn record(&mut self, node: Node<'t>, parent: Option<Node<'t>>) {
-        match kind(node) {
+    fn record(&mut self, node: Node<'t>, node_kind: &str, parent: Option<Node<'t>>) {
+        match node_kind {
             "assignment" => self.record_assignment(node),
             "augmented_assignment" => self.record_augmented_assignment(node),
             "named_expression" => self.record_named_expression(node),
@@ -263,8 +268,8 @@ impl<'t> Walker<'t> {
 /// Returns true when entering `node` starts code that runs only on some paths: an
 /// `if`/`elif`/`else` branch, a loop body, a `try` body or handler, or a
 /// `case` of a `match`.
-fn is_conditional_branch(node: Node, parent: Option<Node>) -> bool {
-    match kind(node) {
+fn is_conditional_branch(node_kind: &str, parent: Option<Node>) -> bool {
+    match node_kind {
         "elif_clause" | "else_clause" | "except_clause" | "except_group_clause" | "case_clause" => {
             true
         }

@@ -10,7 +10,7 @@
 use tree_sitter::Node;
 
 use super::resolve::{Ctx, Resolver};
-use super::syntax::{Arg, describe, find_arg, positional_args, span_of};
+use super::syntax::{Arg, describe, find_arg, kind, positional_args, span_of};
 use super::value::{Body, Val};
 use crate::endpoint::{normalise_path, parse_url, path_from_api_root};
 use crate::model::{Param, Presence, Span, Target, Value};
@@ -204,6 +204,12 @@ pub(super) fn connector_method(name: &str) -> Option<&'static LibraryCall> {
         .find(|call| call.library == Library::Qualysapi && call.function == name)
 }
 
+/// Returns whether a qualysapi connector method or a qualysdk function
+/// has this name.
+pub(super) fn is_library_function(name: &str) -> bool {
+    LIBRARY_CALLS.iter().any(|call| call.function == name)
+}
+
 /// A qualysdk function by its dotted path: `qualysdk.vmdr.add_ips`.
 pub(super) fn sdk_function(path: &str) -> Option<&'static LibraryCall> {
     let (root, _) = path.split_once('.')?;
@@ -375,7 +381,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let positional: Vec<Node<'t>> = positional_args(args).collect();
         let first_is_version = positional
             .first()
-            .is_some_and(|first| first.kind() == "integer");
+            .is_some_and(|first| kind(*first) == "integer");
         let (version, call_path, data) = if first_is_version {
             let version = positional
                 .first()

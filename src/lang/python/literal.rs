@@ -3,7 +3,8 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{named_children, node_text};
+use super::fields::FIELD;
+use super::syntax::{kind, named_children, node_text};
 
 /// A piece of a string literal.
 #[derive(Clone, Debug)]
@@ -18,16 +19,16 @@ pub(super) enum StringPart<'t> {
 }
 
 pub(super) fn is_string(node: Node) -> bool {
-    matches!(node.kind(), "string" | "concatenated_string")
+    matches!(kind(node), "string" | "concatenated_string")
 }
 
 /// Reads a `string` or `concatenated_string` node into its pieces, with
 /// escape sequences decoded.
 pub(super) fn string_parts<'t>(node: Node<'t>, source: &str) -> Vec<StringPart<'t>> {
     let mut parts = Vec::new();
-    if node.kind() == "concatenated_string" {
+    if kind(node) == "concatenated_string" {
         for piece in named_children(node) {
-            if piece.kind() == "string" {
+            if kind(piece) == "string" {
                 push_string_parts(piece, source, &mut parts);
             }
         }
@@ -55,21 +56,21 @@ pub(super) fn literal_value(node: Node, source: &str) -> Option<String> {
 fn push_string_parts<'t>(string: Node<'t>, source: &str, parts: &mut Vec<StringPart<'t>>) {
     let raw = string
         .child(0)
-        .filter(|start| start.kind() == "string_start")
+        .filter(|start| kind(*start) == "string_start")
         .is_some_and(|start| {
             node_text(start, source)
                 .chars()
                 .any(|c| c == 'r' || c == 'R')
         });
     for child in named_children(string) {
-        match child.kind() {
+        match kind(child) {
             "string_content" => parts.push(StringPart::Text(content_text(child, source, raw))),
             "interpolation" => {
-                let Some(expression) = child.child_by_field_name("expression") else {
+                let Some(expression) = child.child_by_field_id(FIELD.expression) else {
                     continue;
                 };
-                let formatted = child.child_by_field_name("type_conversion").is_some()
-                    || child.child_by_field_name("format_specifier").is_some();
+                let formatted = child.child_by_field_id(FIELD.type_conversion).is_some()
+                    || child.child_by_field_id(FIELD.format_specifier).is_some();
                 parts.push(StringPart::Field {
                     expression,
                     formatted,
@@ -89,7 +90,7 @@ fn content_text(content: Node, source: &str, raw: bool) -> String {
     for escape in named_children(content) {
         text.push_str(source.get(position..escape.start_byte()).unwrap_or(""));
         let written = node_text(escape, source);
-        match escape.kind() {
+        match kind(escape) {
             // `{{` and `}}` in an f-string stand for one brace.
             "escape_interpolation" => text.push_str(&written[..written.len().min(1)]),
             _ if raw => text.push_str(written),
@@ -146,8 +147,8 @@ mod tests {
     fn first_string<'t>(tree: &'t tree_sitter::Tree) -> Node<'t> {
         let statement = tree.root_node().named_child(0).expect("one statement");
         let expression = statement.named_child(0).expect("an expression");
-        match expression.kind() {
-            "assignment" => expression.child_by_field_name("right").expect("a value"),
+        match kind(expression) {
+            "assignment" => expression.child_by_field_id(FIELD.right).expect("a value"),
             _ => expression,
         }
     }

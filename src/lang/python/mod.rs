@@ -13,6 +13,7 @@ mod bindings;
 mod call_sites;
 mod calls;
 mod dicts;
+mod fields;
 mod format;
 mod http_clients;
 mod index;

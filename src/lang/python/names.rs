@@ -4,12 +4,13 @@
 
 use tree_sitter::Node;
 
+use super::fields::FIELD;
 use super::parameters::Argument;
 use super::resolve::{Ctx, Resolver};
 use super::scopes::{
     Binding, BindingKind, MODULE_SCOPE, Parameter, ParameterKind, ScopeId, ScopeKind,
 };
-use super::syntax::{describe, named_children, node_text, span_of};
+use super::syntax::{describe, kind, named_children, node_text, span_of};
 use super::value::{DictVal, Object, Val};
 use crate::model::{Presence, Unresolved};
 
@@ -163,7 +164,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     // `host, path = "qualysapi.qualys.com", "/api/2.0/fo/scan/"`
     fn resolve_element(&mut self, name: &str, value: Node<'t>, index: usize, ctx: Ctx) -> Val {
-        if matches!(value.kind(), "expression_list" | "tuple" | "list") {
+        if matches!(kind(value), "expression_list" | "tuple" | "list") {
             return match named_children(value).get(index) {
                 Some(element) => self.resolve(*element, ctx),
                 None => Val::Unknown(name.to_string()),
@@ -259,8 +260,8 @@ impl<'a, 't> Resolver<'a, 't> {
     // `self.session`, `requests.Session`, `urllib.parse.urlencode`
     pub(super) fn resolve_attribute(&mut self, node: Node<'t>, ctx: Ctx) -> Val {
         let (Some(object), Some(attribute)) = (
-            node.child_by_field_name("object"),
-            node.child_by_field_name("attribute"),
+            node.child_by_field_id(FIELD.object),
+            node.child_by_field_id(FIELD.attribute),
         ) else {
             return self.unknown(node);
         };
@@ -292,7 +293,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let index = self.index;
         let method = index.scope(ctx.scope);
         let instance = method.instance_parameter()?;
-        if object.kind() != "identifier" || node_text(object, self.source) != instance {
+        if kind(object) != "identifier" || node_text(object, self.source) != instance {
             return None;
         }
         let class = method.class?;

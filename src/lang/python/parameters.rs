@@ -4,18 +4,20 @@ use std::collections::HashMap;
 
 use tree_sitter::Node;
 
+use super::fields::FIELD;
 use super::scopes::{Parameter, ParameterKind};
-use super::syntax::{Arg, named_children, node_text};
+use super::syntax;
+use super::syntax::{Arg, kind, named_children, node_text};
 
 /// Reads the parameters of a `function_definition` or `lambda` node.
 pub(super) fn read_parameters<'t>(definition: Node<'t>, source: &'t str) -> Vec<Parameter<'t>> {
-    let Some(list) = definition.child_by_field_name("parameters") else {
+    let Some(list) = definition.child_by_field_id(FIELD.parameters) else {
         return Vec::new();
     };
     let mut parameters = Vec::new();
     let mut keyword_only = false;
     for child in named_children(list) {
-        match child.kind() {
+        match kind(child) {
             // `def f(a, *, b)`: parameters after the bare star are keyword-only.
             "keyword_separator" => keyword_only = true,
             "positional_separator" => {}
@@ -43,14 +45,14 @@ fn read_parameter<'t>(
     } else {
         ParameterKind::Positional
     };
-    let (name_node, kind, default) = match node.kind() {
+    let (name_node, kind, default) = match kind(node) {
         // `a`
         "identifier" => (node, plain_kind, None),
         // `a=1`, `a: str = "x"`
         "default_parameter" | "typed_default_parameter" => (
-            node.child_by_field_name("name")?,
+            node.child_by_field_id(FIELD.name)?,
             plain_kind,
-            node.child_by_field_name("value"),
+            node.child_by_field_id(FIELD.value),
         ),
         // `a: str`, `*args: str`, `**kwargs: str`
         "typed_parameter" => {
@@ -63,7 +65,7 @@ fn read_parameter<'t>(
         "dictionary_splat_pattern" => (node.named_child(0)?, ParameterKind::DoubleStar, None),
         _ => return None,
     };
-    if name_node.kind() != "identifier" {
+    if syntax::kind(name_node) != "identifier" {
         return None;
     }
     Some(Parameter {

@@ -5,8 +5,9 @@
 use tree_sitter::Node;
 
 use super::call_sites::RequestParts;
+use super::fields::FIELD;
 use super::http_clients::{HttpLibrary, is_request_method, is_urlopen, module_library};
-use super::library_calls::{connector_method, sdk_function};
+use super::library_calls::{connector_method, is_library_function, sdk_function};
 use super::resolve::{Ctx, Resolver};
 use super::syntax::{Arg, call_args, callee_parts, positional_args};
 use super::value::{Object, Val};
@@ -15,19 +16,33 @@ use super::value::{Object, Val};
 /// `conn.request("asset/ip", data)` when the object is not known.
 const HTTP_METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 
+/// Returns whether a method of this name can send a request on some
+/// receiver: a request method of a client or module, `urlopen`, an
+/// opener's `open`, or a qualysapi or qualysdk helper. Each branch of
+/// `module_request` and `method_request` needs one of these names.
+fn may_send_request(name: &str) -> bool {
+    is_request_method(name) || matches!(name, "open" | "urlopen") || is_library_function(name)
+}
+
 impl<'a, 't> Resolver<'a, 't> {
     /// Reads `call` as a request, or returns `None` when it sends none.
     pub(super) fn request_parts(&mut self, call: Node<'t>, ctx: Ctx) -> Option<RequestParts> {
         let (receiver, name) = callee_parts(call, self.source)?;
-        let args = call_args(call, self.source);
         let Some(receiver) = receiver else {
             // `post(url, ...)` after `from requests import post`.
-            let function = call.child_by_field_name("function")?;
+            let function = call.child_by_field_id(FIELD.function)?;
             let Val::Object(Object::Module(path)) = self.resolve_untracked(function, ctx) else {
                 return None;
             };
+            let args = call_args(call, self.source);
             return self.module_request(&path, call, &args, ctx);
         };
+        // Resolving the receiver costs the most, and no receiver sends a
+        // request through a method with any other name.
+        if !may_send_request(name) {
+            return None;
+        }
+        let args = call_args(call, self.source);
         let receiver_value = self.resolve_untracked(receiver, ctx);
         if let Val::Object(Object::Module(module)) = &receiver_value {
             let path = format!("{module}.{name}");

@@ -6,11 +6,12 @@ use std::collections::{HashMap, HashSet};
 
 use tree_sitter::Node;
 
+use super::fields::FIELD;
 use super::index::FileIndex;
 use super::literal::{StringPart, string_parts};
 use super::parameters::Argument;
 use super::scopes::ScopeId;
-use super::syntax::{describe, named_children, node_text, span_of};
+use super::syntax::{describe, kind, named_children, node_text, span_of};
 use super::value::Val;
 use crate::model::Span;
 use crate::template::Template;
@@ -121,7 +122,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn resolve_expression(&mut self, node: Node<'t>, ctx: Ctx) -> Val {
-        match node.kind() {
+        match kind(node) {
             "string" | "concatenated_string" => Val::Str(self.string_template(node, ctx)),
             "integer" | "float" => Val::literal(node_text(node, self.source), span_of(node)),
             "true" => Val::literal("True", span_of(node)),
@@ -172,9 +173,9 @@ impl<'a, 't> Resolver<'a, 't> {
     // `API_ROOT + ENDPOINT`, `"%s/api/2.0/fo/" % host`, `{**a} | {...}`
     fn resolve_binary(&mut self, node: Node<'t>, ctx: Ctx) -> Val {
         let (Some(left), Some(right), Some(operator)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("right"),
-            node.child_by_field_name("operator"),
+            node.child_by_field_id(FIELD.left),
+            node.child_by_field_id(FIELD.right),
+            node.child_by_field_id(FIELD.operator),
         ) else {
             return self.unknown(node);
         };
@@ -229,7 +230,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let mut items = Vec::new();
         for child in named_children(node) {
             // `[*base, "x"]` adds items this front end does not list.
-            if child.kind() == "list_splat" {
+            if kind(child) == "list_splat" {
                 return self.unknown(node);
             }
             items.push(self.resolve(child, ctx));
@@ -255,8 +256,8 @@ impl<'a, 't> Resolver<'a, 't> {
     // `CONFIG["url"]`, `pairs[0]`
     fn resolve_subscript(&mut self, node: Node<'t>, ctx: Ctx) -> Val {
         let (Some(container), Some(key)) = (
-            node.child_by_field_name("value"),
-            node.child_by_field_name("subscript"),
+            node.child_by_field_id(FIELD.value),
+            node.child_by_field_id(FIELD.subscript),
         ) else {
             return self.unknown(node);
         };

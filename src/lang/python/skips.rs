@@ -5,7 +5,9 @@
 
 use tree_sitter::Node;
 
-use super::syntax::named_children;
+use super::fields::FIELD;
+use super::syntax;
+use super::syntax::{kind, named_children};
 use crate::model::StringUseKind;
 
 /// Maximum number of `not` and parentheses walked up from a comparison.
@@ -21,7 +23,7 @@ pub(super) fn effective_kind(comparison: Node, kind: StringUseKind) -> StringUse
         let Some(parent) = test.parent() else {
             return kind;
         };
-        match parent.kind() {
+        match syntax::kind(parent) {
             "parenthesized_expression" => {}
             // `if not title == "All":`
             "not_operator" => kind = inverted(kind),
@@ -50,18 +52,18 @@ fn inverted(kind: StringUseKind) -> StringUseKind {
 
 fn is_condition(branch: Node, test: Node) -> bool {
     branch
-        .child_by_field_name("condition")
+        .child_by_field_id(FIELD.condition)
         .is_some_and(|condition| condition.id() == test.id())
 }
 
 /// True when the statements a branch runs on a match are all `continue`.
 fn only_continues(branch: Node) -> bool {
-    let Some(block) = branch.child_by_field_name("consequence") else {
+    let Some(block) = branch.child_by_field_id(FIELD.consequence) else {
         return false;
     };
     let statements = named_children(block);
     !statements.is_empty()
         && statements
             .iter()
-            .all(|statement| statement.kind() == "continue_statement")
+            .all(|statement| kind(*statement) == "continue_statement")
 }

@@ -7,12 +7,14 @@
 
 use tree_sitter::Node;
 
+use super::fields::{FIELD, children_in_field};
 use super::index::{FileIndex, StringRecord};
 use super::literal::{is_string, literal_value};
 use super::resolve::{Ctx, Resolver};
 use super::skips;
 use super::syntax::{
-    Arg, call_args, callee_parts, find_arg, named_children, node_text, span_of, unparenthesize,
+    Arg, call_args, callee_parts, find_arg, kind, named_children, node_text, span_of,
+    unparenthesize,
 };
 use super::value::{Object, Val};
 use crate::model::{StringUse, StringUseKind};
@@ -85,15 +87,15 @@ fn classify<'t>(
 ) -> Option<(StringUseKind, bool)> {
     let first = *record.ancestors.first()?;
     // `x in ("a", "b")`, `text.startswith(("a", "b"))`, `ERRORS = ["a", "b"]`
-    let in_container = matches!(first.kind(), "tuple" | "list" | "set");
+    let in_container = matches!(kind(first), "tuple" | "list" | "set");
     let offset = usize::from(in_container);
     let child = if in_container { first } else { record.node };
     let parent = *record.ancestors.get(offset)?;
-    match parent.kind() {
+    match kind(parent) {
         "comparison_operator" => comparison_use(parent, child, in_container, index.source),
         // `SCOPE_ERROR = "One or more IPs are not assigned to this user"`
         "assignment" => {
-            let right = unparenthesize(parent.child_by_field_name("right")?);
+            let right = unparenthesize(parent.child_by_field_id(FIELD.right)?);
             (right.id() == child.id()).then_some((StringUseKind::Substring, false))
         }
         "argument_list" => {
@@ -104,7 +106,7 @@ fn classify<'t>(
         "subscript" if !in_container => subscript_use(parent, child, record),
         // `re.search(pattern="...", string=text)`
         "keyword_argument" => {
-            let name = parent.child_by_field_name("name")?;
+            let name = parent.child_by_field_id(FIELD.name)?;
             if node_text(name, index.source) != "pattern" {
                 return None;
             }
@@ -123,13 +125,13 @@ fn subscript_use(
     child: Node,
     record: &StringRecord,
 ) -> Option<(StringUseKind, bool)> {
-    let key = subscript.child_by_field_name("subscript")?;
+    let key = subscript.child_by_field_id(FIELD.subscript)?;
     if unparenthesize(key).id() != child.id() {
         return None;
     }
     let written = record.ancestors.get(1).is_some_and(|statement| {
-        let target = match statement.kind() {
-            "assignment" | "augmented_assignment" => statement.child_by_field_name("left"),
+        let target = match kind(*statement) {
+            "assignment" | "augmented_assignment" => statement.child_by_field_id(FIELD.left),
             "delete_statement" => statement.named_child(0),
             _ => None,
         };
@@ -149,10 +151,7 @@ fn comparison_use(
     let [left, right] = operands.as_slice() else {
         return None;
     };
-    let mut cursor = comparison.walk();
-    let operators: Vec<Node> = comparison
-        .children_by_field_name("operators", &mut cursor)
-        .collect();
+    let operators = children_in_field(comparison, FIELD.operators);
     let [operator] = operators.as_slice() else {
         return None;
     };
@@ -201,7 +200,7 @@ fn call_use<'t>(
         let case_insensitive = is_case_folded(receiver, index.source);
         return Some((StringUseKind::Substring, case_insensitive));
     }
-    if child.kind() != "string" && child.kind() != "concatenated_string" {
+    if kind(child) != "string" && kind(child) != "concatenated_string" {
         return None;
     }
     regex_use(call, scope, index, resolver)
@@ -245,7 +244,7 @@ fn regex_flags_position<'t>(
     resolver: &mut Resolver<'_, 't>,
 ) -> Option<usize> {
     resolver.reset(Vec::new());
-    let function = call.child_by_field_name("function")?;
+    let function = call.child_by_field_id(FIELD.function)?;
     let Val::Object(Object::Module(path)) =
         resolver.resolve_untracked(function, Ctx::at(scope, call))
     else {
@@ -278,7 +277,7 @@ fn inline_flags_ignore_case(pattern: &str) -> bool {
 
 fn is_case_folded(node: Node, source: &str) -> bool {
     let node = unparenthesize(node);
-    if node.kind() != "call" {
+    if kind(node) != "call" {
         return false;
     }
     callee_parts(node, source)
@@ -304,7 +303,7 @@ fn patterns_held_in_names<'t>(
         }
         let args = call_args(call.node, index.source);
         let Some(pattern) =
-            find_arg(&args, Some(0), "pattern").filter(|pattern| pattern.kind() == "identifier")
+            find_arg(&args, Some(0), "pattern").filter(|pattern| kind(*pattern) == "identifier")
         else {
             continue;
         };

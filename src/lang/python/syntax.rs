@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use tree_sitter::{Language, Node};
 
+use super::fields::FIELD;
 use crate::lang::kind_names::KindNames;
 use crate::model::Span;
 
@@ -25,6 +26,10 @@ const DESCRIPTION_MAX_CHARS: usize = 60;
 /// has its own depth cap.
 const PARENTHESES_MAX_DEPTH: usize = 16;
 
+/// Maximum number of named children that [`named_children`] reads one by
+/// index rather than with a tree cursor.
+const INDEXED_CHILDREN_MAX: usize = 8;
+
 pub(super) fn span_of(node: Node) -> Span {
     Span::new(node.start_byte(), node.end_byte())
 }
@@ -36,22 +41,33 @@ pub(super) fn node_text<'s>(node: Node, source: &'s str) -> &'s str {
 /// Describes an expression for a message: its source text on one line,
 /// shortened to a readable length.
 pub(super) fn describe(node: Node, source: &str) -> String {
-    let collapsed = node_text(node, source)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if collapsed.chars().count() <= DESCRIPTION_MAX_CHARS {
+    let mut collapsed = String::new();
+    let mut chars = 0;
+    for word in node_text(node, source).split_whitespace() {
+        if chars > 0 {
+            collapsed.push(' ');
+            chars += 1;
+        }
+        collapsed.push_str(word);
+        chars += word.chars().count();
+        // A description this long is cut, so the rest of the text is not read.
+        if chars > DESCRIPTION_MAX_CHARS {
+            break;
+        }
+    }
+    if chars <= DESCRIPTION_MAX_CHARS {
         return collapsed;
     }
-    let short: String = collapsed.chars().take(DESCRIPTION_MAX_CHARS - 1).collect();
-    format!("{short}…")
+    let mut short: String = collapsed.chars().take(DESCRIPTION_MAX_CHARS - 1).collect();
+    short.push('…');
+    short
 }
 
 /// Strips redundant parentheses: `((x))` is `x`.
 pub(super) fn unparenthesize(node: Node) -> Node {
     let mut current = node;
     for _ in 0..PARENTHESES_MAX_DEPTH {
-        if current.kind() != "parenthesized_expression" {
+        if kind(current) != "parenthesized_expression" {
             break;
         }
         match current.named_child(0) {
@@ -64,10 +80,29 @@ pub(super) fn unparenthesize(node: Node) -> Node {
 
 /// Returns the named children of a node, skipping comments.
 pub(super) fn named_children(node: Node) -> Vec<Node> {
-    let mut cursor = node.walk();
-    node.named_children(&mut cursor)
-        .filter(|child| child.kind() != "comment")
-        .collect()
+    let count = node.named_child_count();
+    if count == 0 {
+        return Vec::new();
+    }
+    let mut children = Vec::with_capacity(count);
+    // `Node::named_child` walks the children from the first, so it is cheap
+    // for a few children. For many, a tree cursor is cheaper even though it
+    // allocates.
+    if count <= INDEXED_CHILDREN_MAX {
+        for index in 0..count {
+            if let Some(child) = u32::try_from(index)
+                .ok()
+                .and_then(|index| node.named_child(index))
+            {
+                children.push(child);
+            }
+        }
+    } else {
+        let mut cursor = node.walk();
+        children.extend(node.named_children(&mut cursor));
+    }
+    children.retain(|child| kind(*child) != "comment");
+    children
 }
 
 /// One argument of a call, as written.
@@ -90,23 +125,27 @@ pub(super) enum Arg<'t> {
 /// Reads the arguments of a `call` node in source order. A bare generator
 /// argument, as in `f(x for x in y)`, is one positional argument.
 pub(super) fn call_args<'t>(call: Node<'t>, source: &'t str) -> Vec<Arg<'t>> {
-    let Some(arguments) = call.child_by_field_name("arguments") else {
+    let Some(arguments) = call.child_by_field_id(FIELD.arguments) else {
         return Vec::new();
     };
-    if arguments.kind() == "generator_expression" {
+    if kind(arguments) == "generator_expression" {
         return vec![Arg::Positional(arguments)];
     }
-    named_children(arguments)
-        .into_iter()
-        .filter_map(|child| read_arg(child, source))
-        .collect()
+    let children = named_children(arguments);
+    let mut args = Vec::with_capacity(children.len());
+    args.extend(
+        children
+            .into_iter()
+            .filter_map(|child| read_arg(child, source)),
+    );
+    args
 }
 
 fn read_arg<'t>(child: Node<'t>, source: &'t str) -> Option<Arg<'t>> {
-    match child.kind() {
+    match kind(child) {
         "keyword_argument" => {
-            let name = child.child_by_field_name("name")?;
-            let value = child.child_by_field_name("value")?;
+            let name = child.child_by_field_id(FIELD.name)?;
+            let value = child.child_by_field_id(FIELD.value)?;
             Some(Arg::Keyword {
                 name: node_text(name, source),
                 value,
@@ -147,12 +186,12 @@ pub(super) fn callee_parts<'t>(
     call: Node<'t>,
     source: &'t str,
 ) -> Option<(Option<Node<'t>>, &'t str)> {
-    let function = unparenthesize(call.child_by_field_name("function")?);
-    match function.kind() {
+    let function = unparenthesize(call.child_by_field_id(FIELD.function)?);
+    match kind(function) {
         "identifier" => Some((None, node_text(function, source))),
         "attribute" => {
-            let object = function.child_by_field_name("object")?;
-            let name = function.child_by_field_name("attribute")?;
+            let object = function.child_by_field_id(FIELD.object)?;
+            let name = function.child_by_field_id(FIELD.attribute)?;
             Some((Some(object), node_text(name, source)))
         }
         _ => None,

@@ -9,11 +9,12 @@
 
 use std::collections::HashMap;
 
+use super::fields::FIELD;
 use super::index::{CallRecord, FileIndex};
 use super::parameters::bind_arguments;
 use super::resolve::{Ctx, Frame, Resolver};
 use super::scopes::{ScopeId, ScopeKind};
-use super::syntax::{call_args, callee_parts, node_text, span_of};
+use super::syntax::{call_args, callee_parts, kind, node_text, span_of};
 use super::value::{Object, Val};
 use crate::model::CallSite;
 
@@ -200,7 +201,7 @@ fn called_function<'t>(
     let (receiver, name) = callee_parts(call.node, index.source)?;
     let ctx = Ctx::at(call.scope, call.node);
     let Some(receiver) = receiver else {
-        let function = call.node.child_by_field_name("function")?;
+        let function = call.node.child_by_field_id(FIELD.function)?;
         return match resolver.resolve_untracked(function, ctx) {
             Val::Object(Object::Function(id)) if index.scope(id).kind == ScopeKind::Function => {
                 Some((id, 0))
@@ -220,7 +221,7 @@ fn called_function<'t>(
         return None;
     }
     let scope = index.scope(call.scope);
-    let on_self = receiver.kind() == "identifier"
+    let on_self = kind(receiver) == "identifier"
         && scope.instance_parameter() == Some(node_text(receiver, index.source));
     let method = if on_self {
         methods
