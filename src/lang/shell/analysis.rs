@@ -5,7 +5,9 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use tree_sitter::Node;
+use std::num::NonZeroU16;
+
+use tree_sitter::{Node, TreeCursor};
 
 use crate::model::{CallSite, Presence, Span, StringUse};
 
@@ -17,7 +19,10 @@ use super::request::call_site;
 use super::resolve::Resolver;
 use super::sed;
 use super::strings;
-use super::syntax::{children, field_children, is_inert, kind, node_span, span_text};
+use super::syntax::{
+    FIELDS, field_child, is_inert, kind, node_span, push_children, push_children_with_fields,
+    span_text,
+};
 use super::word::{Word, display};
 use super::xml_tools;
 
@@ -64,14 +69,21 @@ pub struct Analysis<'a, 't> {
     /// Set by `shopt -s nocasematch`, which makes `case` and `[[ == ]]`
     /// ignore case.
     nocasematch: bool,
+    /// The cursor that lists children. Each use resets it and finishes
+    /// before any other code runs, so the walk of a followed call shares it.
+    cursor: TreeCursor<'t>,
 }
 
 /// A node to visit and the innermost conditional branch it lies in: an
 /// `if` branch, a `case` item, or the right side of `&&` or `||`.
 type Pending<'t> = (Node<'t>, Option<Span>);
 
+/// A child together with the id of the field it has in its parent.
+type FieldChild<'t> = (Option<NonZeroU16>, Node<'t>);
+
 impl<'a, 't> Analysis<'a, 't> {
-    pub fn new(text: &'t str, functions: &'a Functions<'t>) -> Self {
+    /// Starts an analysis of the script whose syntax tree has `root`.
+    pub fn new(text: &'t str, functions: &'a Functions<'t>, root: Node<'t>) -> Self {
         Analysis {
             text,
             functions,
@@ -82,6 +94,7 @@ impl<'a, 't> Analysis<'a, 't> {
             string_uses: Vec::new(),
             names_qualys_host: false,
             nocasematch: false,
+            cursor: root.walk(),
         }
     }
 
@@ -91,15 +104,20 @@ impl<'a, 't> Analysis<'a, 't> {
     pub fn walk(&mut self, body: Node<'t>, frame: &mut Frame, record: bool) -> Vec<Found> {
         let mut found = Vec::new();
         let mut stack: Vec<Pending<'t>> = vec![(body, None)];
+        // The children of the node being visited, in source order.
+        let mut next = Vec::new();
         while let Some((node, branch)) = stack.pop() {
-            let next = self.visit(node, branch, frame, record, &mut found);
-            let pending = with_branches(node, next, branch);
-            stack.extend(pending.into_iter().rev());
+            next.clear();
+            self.visit(node, branch, frame, record, &mut found, &mut next);
+            // Pushed in reverse, so that the first child is popped first.
+            let start = stack.len();
+            push_with_branches(node, &next, branch, &mut stack);
+            stack[start..].reverse();
         }
         found
     }
 
-    /// Handles one node and returns the children to visit next.
+    /// Handles one node and appends to `next` the children to visit.
     fn visit(
         &mut self,
         node: Node<'t>,
@@ -107,36 +125,40 @@ impl<'a, 't> Analysis<'a, 't> {
         frame: &mut Frame,
         record: bool,
         found: &mut Vec<Found>,
-    ) -> Vec<Node<'t>> {
+        next: &mut Vec<Node<'t>>,
+    ) {
         if is_inert(node) {
-            return Vec::new();
+            return;
         }
         match kind(node) {
             // Each function body is analysed on its own and at its calls.
-            "function_definition" => return Vec::new(),
-            "command" => return self.command(node, branch, frame, record, found),
+            "function_definition" => return,
+            "command" => return self.command(node, branch, frame, record, found, next),
+            "c_style_for_statement" => {
+                assign::apply_arithmetic_loop(node, self.text, frame);
+                let mut fields = Vec::new();
+                push_children_with_fields(&mut self.cursor, node, &mut fields);
+                next.extend(field_nodes(&fields, FIELDS.body));
+                return;
+            }
+            _ => {}
+        }
+        push_children(&mut self.cursor, node, next);
+        match kind(node) {
             "variable_assignment" => self.assign(node, branch, frame),
             "declaration_command" => assign::apply_declaration(node, self.text, frame),
             "unset_command" => {
-                for name in children(node)
-                    .iter()
-                    .filter(|n| kind(**n) == "variable_name")
-                {
+                for name in next.iter().filter(|n| kind(**n) == "variable_name") {
                     frame.unset(span_text(self.text, node_span(*name)));
                 }
             }
             "for_statement" => assign::apply_loop_variable(node, self.text, frame),
-            "c_style_for_statement" => {
-                assign::apply_arithmetic_loop(node, self.text, frame);
-                return field_children(node, "body");
-            }
             "expansion" => assign::apply_default_assignment(node, self.text, frame),
             _ => {}
         }
         if record {
             self.record_strings(node, frame);
         }
-        children(node)
     }
 
     /// Records the string uses of an assignment, a `case` or a test.
@@ -163,14 +185,15 @@ impl<'a, 't> Analysis<'a, 't> {
     /// parameters it carries are only maybe sent.
     fn assign(&mut self, node: Node, branch: Option<Span>, frame: &mut Frame) {
         assign::apply_assignment(node, self.text, frame);
-        if let (Some(branch), Some(value)) = (branch, node.child_by_field_name("value")) {
+        if let (Some(branch), Some(value)) = (branch, field_child(node, FIELDS.value)) {
             self.conditional_values.push((node_span(value), branch));
         }
     }
 
-    /// Handles a simple command and returns the children to visit: all but
-    /// prefix assignments such as `LC_ALL=C` in `LC_ALL=C curl ...`, which
-    /// do not set shell variables (their values are still visited).
+    /// Handles a simple command and appends to `next` the children to
+    /// visit: all but prefix assignments such as `LC_ALL=C` in
+    /// `LC_ALL=C curl ...`, which do not set shell variables (their values
+    /// are still visited).
     fn command(
         &mut self,
         node: Node<'t>,
@@ -178,25 +201,26 @@ impl<'a, 't> Analysis<'a, 't> {
         frame: &mut Frame,
         record: bool,
         found: &mut Vec<Found>,
-    ) -> Vec<Node<'t>> {
-        let standalone = standalone_assignments(node, self.text);
+        next: &mut Vec<Node<'t>>,
+    ) {
+        let mut fields = Vec::new();
+        push_children_with_fields(&mut self.cursor, node, &mut fields);
+        let standalone = standalone_assignments(node, &fields, self.text);
         for assignment in &standalone {
             self.assign(*assignment, branch, frame);
         }
-        let mut parts = field_children(node, "name");
-        parts.extend(field_children(node, "argument"));
+        let parts: Vec<Node> = field_nodes(&fields, FIELDS.name)
+            .chain(field_nodes(&fields, FIELDS.argument))
+            .collect();
         let words = Resolver::new(self.text, frame).all_words(&parts);
-        let span = command_span(node, &standalone);
+        let span = command_span(node, &fields, &standalone);
         self.run(&words, node.start_byte(), span, frame, record, found);
-        children(node)
-            .into_iter()
-            .flat_map(|child| match kind(child) {
-                "variable_assignment" if !standalone.contains(&child) => {
-                    child.child_by_field_name("value")
-                }
-                _ => Some(child),
-            })
-            .collect()
+        next.extend(fields.iter().filter_map(|&(_, child)| match kind(child) {
+            "variable_assignment" if !standalone.contains(&child) => {
+                field_child(child, FIELDS.value)
+            }
+            _ => Some(child),
+        }));
     }
 
     /// Runs a command line already expanded into `words`.
@@ -335,41 +359,57 @@ fn contains(outer: Span, inner: Span) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
-/// Pairs each child to visit with the branch it lies in: the statements
-/// after `then`, an `elif` or `else` clause, a `case` item, or the right
-/// side of `&&` and `||`. Other children stay in their parent's branch.
-fn with_branches<'t>(
+/// Returns the children under field `field`, in source order.
+fn field_nodes<'f, 't>(
+    children: &'f [FieldChild<'t>],
+    field: NonZeroU16,
+) -> impl Iterator<Item = Node<'t>> + 'f {
+    children
+        .iter()
+        .filter(move |(id, _)| *id == Some(field))
+        .map(|(_, child)| *child)
+}
+
+/// Appends each child to visit to `out`, paired with the branch it lies in:
+/// the statements after `then`, an `elif` or `else` clause, a `case` item,
+/// or the right side of `&&` and `||`. Other children stay in their
+/// parent's branch. For an `if` and a list, `next` must be all of the
+/// node's children, as `visit` returns them.
+fn push_with_branches<'t>(
     node: Node<'t>,
-    next: Vec<Node<'t>>,
+    next: &[Node<'t>],
     branch: Option<Span>,
-) -> Vec<Pending<'t>> {
+    out: &mut Vec<Pending<'t>>,
+) {
     match kind(node) {
-        "if_statement" => if_branches(node, next, branch),
+        "if_statement" => if_branches(node, next, branch, out),
         "case_item" => {
             let item = Some(node_span(node));
-            next.into_iter().map(|child| (child, item)).collect()
+            out.extend(next.iter().map(|child| (*child, item)));
         }
         "list" => {
-            let operator_end = children(node)
+            let operator_end = next
                 .iter()
                 .find(|child| matches!(kind(**child), "&&" | "||"))
                 .map(|operator| operator.end_byte());
-            next.into_iter()
-                .map(|child| match operator_end {
-                    Some(end) if child.start_byte() >= end => (child, Some(node_span(child))),
-                    _ => (child, branch),
-                })
-                .collect()
+            out.extend(next.iter().map(|&child| match operator_end {
+                Some(end) if child.start_byte() >= end => (child, Some(node_span(child))),
+                _ => (child, branch),
+            }));
         }
-        _ => next.into_iter().map(|child| (child, branch)).collect(),
+        _ => out.extend(next.iter().map(|child| (*child, branch))),
     }
 }
 
 /// Pairs the children of an `if` with their branches: the condition stays
 /// in the parent's branch, the statements from `then` to the first `elif`,
 /// `else` or `fi` are one branch, and each clause is another.
-fn if_branches<'t>(node: Node<'t>, next: Vec<Node<'t>>, branch: Option<Span>) -> Vec<Pending<'t>> {
-    let parts = children(node);
+fn if_branches<'t>(
+    node: Node<'t>,
+    parts: &[Node<'t>],
+    branch: Option<Span>,
+    out: &mut Vec<Pending<'t>>,
+) {
     let then_end = parts
         .iter()
         .find(|child| kind(**child) == "then")
@@ -382,25 +422,28 @@ fn if_branches<'t>(node: Node<'t>, next: Vec<Node<'t>>, branch: Option<Span>) ->
         })
         .map_or(node.end_byte(), |end| end.start_byte());
     let consequence = Span::new(then_end, consequence_end);
-    next.into_iter()
-        .map(|child| match kind(child) {
-            "elif_clause" | "else_clause" => (child, Some(node_span(child))),
-            _ if child.start_byte() >= then_end => (child, Some(consequence)),
-            _ => (child, branch),
-        })
-        .collect()
+    out.extend(parts.iter().map(|&child| match kind(child) {
+        "elif_clause" | "else_clause" => (child, Some(node_span(child))),
+        _ if child.start_byte() >= then_end => (child, Some(consequence)),
+        _ => (child, branch),
+    }));
 }
 
 /// Returns the assignments at the start of a command that are really
 /// statements of their own. tree-sitter-bash 0.25 attaches `A=1 B=2` to a
 /// command on the next line (`A=1 B=2\ncurl ...`); an unescaped newline
 /// between an assignment and the command name shows the split.
-fn standalone_assignments<'t>(node: Node<'t>, text: &str) -> Vec<Node<'t>> {
-    let Some(name) = node.child_by_field_name("name") else {
+fn standalone_assignments<'t>(
+    node: Node<'t>,
+    children: &[FieldChild<'t>],
+    text: &str,
+) -> Vec<Node<'t>> {
+    let Some(name) = field_child(node, FIELDS.name) else {
         return Vec::new();
     };
-    let assignments: Vec<Node> = children(node)
-        .into_iter()
+    let assignments: Vec<Node> = children
+        .iter()
+        .map(|(_, child)| *child)
         .filter(|child| kind(*child) == "variable_assignment")
         .collect();
     let Some(last) = assignments
@@ -423,13 +466,14 @@ fn has_line_break(gap: &str) -> bool {
 
 /// Returns the span a command's findings are reported at: the whole command, less
 /// any assignment lines that tree-sitter attached to it.
-fn command_span(node: Node, standalone: &[Node]) -> Span {
+fn command_span(node: Node, children: &[FieldChild], standalone: &[Node]) -> Span {
     let span = node_span(node);
     if standalone.is_empty() {
         return span;
     }
-    let first = children(node)
-        .into_iter()
+    let first = children
+        .iter()
+        .map(|(_, child)| *child)
         .find(|child| !standalone.contains(child));
     match first {
         Some(first) => Span::new(first.start_byte(), span.end),

@@ -61,7 +61,7 @@ enum Root {
 pub fn extract(tree: &Tree, text: &str) -> Extraction {
     let root = tree.root_node();
     let functions = Functions::collect(root, text);
-    let mut analysis = Analysis::new(text, &functions);
+    let mut analysis = Analysis::new(text, &functions, root);
 
     let mut globals = Frame::top_level();
     let found = analysis.walk(root, &mut globals, true);
