@@ -12,7 +12,7 @@ use tree_sitter::{Node, TreeCursor};
 use crate::model::{CallSite, Presence, Span, StringUse};
 
 use super::assign;
-use super::command::{Client, invocation};
+use super::command::{Client, Invocation, invocation};
 use super::frame::Frame;
 use super::functions::{Function, Functions};
 use super::request::call_site;
@@ -20,7 +20,7 @@ use super::resolve::Resolver;
 use super::sed;
 use super::strings;
 use super::syntax::{
-    FIELDS, field_child, is_inert, kind, node_span, push_children, push_children_with_fields,
+    FIELDS, field_child, is_inert_kind, kind, node_span, push_children, push_children_with_fields,
     span_text,
 };
 use super::word::{Word, display};
@@ -34,6 +34,18 @@ const MAX_CALL_DEPTH: u32 = 16;
 // NOTE: a request that depends on a wrapper's parameters and is reached
 // only past these two limits is reported nowhere.
 const MAX_EXPANSIONS: usize = 2000;
+
+/// The commands other than HTTP clients and builtins whose arguments `run`
+/// reads.
+const READ_COMMANDS: [&str; 7] = [
+    "grep",
+    "egrep",
+    "fgrep",
+    "sed",
+    "xmllint",
+    "xmlstarlet",
+    "shopt",
+];
 
 /// A Qualys API host name, such as `qualysapi.qg2.apps.qualys.com`.
 static QUALYS_HOST: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,6 +90,15 @@ pub struct Analysis<'a, 't> {
 /// `if` branch, a `case` item, or the right side of `&&` or `||`.
 type Pending<'t> = (Node<'t>, Option<Span>);
 
+/// A node being visited, with its kind and the innermost conditional
+/// branch it lies in.
+#[derive(Clone, Copy)]
+struct Place<'t> {
+    node: Node<'t>,
+    node_kind: &'t str,
+    branch: Option<Span>,
+}
+
 /// A child together with the id of the field it has in its parent.
 type FieldChild<'t> = (Option<NonZeroU16>, Node<'t>);
 
@@ -107,11 +128,17 @@ impl<'a, 't> Analysis<'a, 't> {
         // The children of the node being visited, in source order.
         let mut next = Vec::new();
         while let Some((node, branch)) = stack.pop() {
+            let node_kind = kind(node);
             next.clear();
-            self.visit(node, branch, frame, record, &mut found, &mut next);
+            let place = Place {
+                node,
+                node_kind,
+                branch,
+            };
+            self.visit(place, frame, record, &mut found, &mut next);
             // Pushed in reverse, so that the first child is popped first.
             let start = stack.len();
-            push_with_branches(node, &next, branch, &mut stack);
+            push_with_branches(place, &next, &mut stack);
             stack[start..].reverse();
         }
         found
@@ -120,17 +147,21 @@ impl<'a, 't> Analysis<'a, 't> {
     /// Handles one node and appends to `next` the children to visit.
     fn visit(
         &mut self,
-        node: Node<'t>,
-        branch: Option<Span>,
+        place: Place<'t>,
         frame: &mut Frame,
         record: bool,
         found: &mut Vec<Found>,
         next: &mut Vec<Node<'t>>,
     ) {
-        if is_inert(node) {
+        let Place {
+            node,
+            node_kind,
+            branch,
+        } = place;
+        if is_inert_kind(node_kind) {
             return;
         }
-        match kind(node) {
+        match node_kind {
             // Each function body is analysed on its own and at its calls.
             "function_definition" => return,
             "command" => return self.command(node, branch, frame, record, found, next),
@@ -144,7 +175,7 @@ impl<'a, 't> Analysis<'a, 't> {
             _ => {}
         }
         push_children(&mut self.cursor, node, next);
-        match kind(node) {
+        match node_kind {
             "variable_assignment" => self.assign(node, branch, frame),
             "declaration_command" => assign::apply_declaration(node, self.text, frame),
             "unset_command" => {
@@ -157,14 +188,14 @@ impl<'a, 't> Analysis<'a, 't> {
             _ => {}
         }
         if record {
-            self.record_strings(node, frame);
+            self.record_strings(node, node_kind, frame);
         }
     }
 
     /// Records the string uses of an assignment, a `case` or a test.
-    fn record_strings(&mut self, node: Node, frame: &Frame) {
+    fn record_strings(&mut self, node: Node, node_kind: &str, frame: &Frame) {
         let resolver = Resolver::new(self.text, frame);
-        let uses = match kind(node) {
+        let uses = match node_kind {
             // MSG="Tried to delete"
             "variable_assignment" => {
                 let uses = strings::assigned_literals(node, self.text);
@@ -212,15 +243,53 @@ impl<'a, 't> Analysis<'a, 't> {
         let parts: Vec<Node> = field_nodes(&fields, FIELDS.name)
             .chain(field_nodes(&fields, FIELDS.argument))
             .collect();
-        let words = Resolver::new(self.text, frame).all_words(&parts);
-        let span = command_span(node, &fields, &standalone);
-        self.run(&words, node.start_byte(), span, frame, record, found);
+        if let Some(words) = self.command_words(&parts, frame) {
+            let span = command_span(node, &fields, &standalone);
+            self.run(&words, node.start_byte(), span, frame, record, found);
+        }
         next.extend(fields.iter().filter_map(|&(_, child)| match kind(child) {
             "variable_assignment" if !standalone.contains(&child) => {
                 field_child(child, FIELDS.value)
             }
             _ => Some(child),
         }));
+    }
+
+    /// Expands a command's name and arguments, or returns `None` when its
+    /// first word alone shows that `run` would do nothing: the word is not
+    /// known text, or names a program with no prefix such as `sudo` whose
+    /// arguments `run` ignores, such as `echo`. Expansion has no side
+    /// effects, so skipping it changes nothing else.
+    fn command_words(&self, parts: &[Node], frame: &Frame) -> Option<Vec<Word>> {
+        let resolver = Resolver::new(self.text, frame);
+        let Some((first, rest)) = parts.split_first() else {
+            return Some(Vec::new());
+        };
+        let mut words = resolver.words(*first);
+        let ignored = match invocation(&words) {
+            // With more words, `invocation` still stops at the first.
+            Some(program) => !self.reads_arguments(&program),
+            None => words
+                .first()
+                .is_some_and(|word| word.as_literal().is_none()),
+        };
+        if ignored {
+            return None;
+        }
+        words.extend(resolver.all_words(rest));
+        Some(words)
+    }
+
+    /// True unless `program` runs directly from the command's first word,
+    /// and `run` does nothing with a program of that name.
+    fn reads_arguments(&self, program: &Invocation) -> bool {
+        let name = program.name.as_str();
+        program.name_word != 0
+            || !program.functions_visible
+            || self.functions.sends_requests(name)
+            || Client::named(name).is_some()
+            || assign::is_applied_builtin(name)
+            || READ_COMMANDS.contains(&name)
     }
 
     /// Runs a command line already expanded into `words`.
@@ -252,6 +321,7 @@ impl<'a, 't> Analysis<'a, 't> {
             return;
         }
         assign::apply_builtin(name, arguments, frame);
+        // Keep READ_COMMANDS in step with the names matched here.
         match name {
             "grep" | "egrep" | "fgrep" if record => {
                 self.string_uses
@@ -375,13 +445,13 @@ fn field_nodes<'f, 't>(
 /// or the right side of `&&` and `||`. Other children stay in their
 /// parent's branch. For an `if` and a list, `next` must be all of the
 /// node's children, as `visit` returns them.
-fn push_with_branches<'t>(
-    node: Node<'t>,
-    next: &[Node<'t>],
-    branch: Option<Span>,
-    out: &mut Vec<Pending<'t>>,
-) {
-    match kind(node) {
+fn push_with_branches<'t>(place: Place<'t>, next: &[Node<'t>], out: &mut Vec<Pending<'t>>) {
+    let Place {
+        node,
+        node_kind,
+        branch,
+    } = place;
+    match node_kind {
         "if_statement" => if_branches(node, next, branch, out),
         "case_item" => {
             let item = Some(node_span(node));

@@ -10,7 +10,7 @@ use tree_sitter::Node;
 use super::command::Client;
 use super::quoting::unescape_unquoted;
 use super::syntax::{
-    FIELDS, field_child, is_inert, kind, node_span, push_children, push_children_with_fields,
+    FIELDS, field_child, for_each_child, is_inert_kind, kind, node_span, push_children_with_fields,
     span_text,
 };
 
@@ -53,33 +53,34 @@ impl<'t> Functions<'t> {
         // Commands outside any function, then those of each definition.
         let mut top_level = BodyFacts::default();
         let mut stack = vec![(root, None::<usize>)];
-        let mut kids = Vec::new();
         let mut command_kids = Vec::new();
         while let Some((node, owner)) = stack.pop() {
-            if is_inert(node) {
-                continue;
-            }
-            if kind(node) == "function_definition" {
-                if let Some(function) = definition(node, text) {
-                    let index = definitions.len();
-                    stack.push((function.body, Some(index)));
-                    definitions.push(function);
-                    facts.push(BodyFacts::default());
+            let start = stack.len();
+            match kind(node) {
+                inert if is_inert_kind(inert) => continue,
+                "function_definition" => {
+                    if let Some(function) = definition(node, text) {
+                        let index = definitions.len();
+                        stack.push((function.body, Some(index)));
+                        definitions.push(function);
+                        facts.push(BodyFacts::default());
+                    }
+                    continue;
                 }
-                continue;
+                "command" => {
+                    let target = match owner {
+                        Some(index) => &mut facts[index],
+                        None => &mut top_level,
+                    };
+                    command_kids.clear();
+                    push_children_with_fields(&mut cursor, node, &mut command_kids);
+                    note_command(&command_kids, text, target);
+                    stack.extend(command_kids.iter().map(|(_, kid)| (*kid, owner)));
+                }
+                _ => for_each_child(&mut cursor, node, |kid| stack.push((kid, owner))),
             }
-            if kind(node) == "command" {
-                let target = match owner {
-                    Some(index) => &mut facts[index],
-                    None => &mut top_level,
-                };
-                command_kids.clear();
-                push_children_with_fields(&mut cursor, node, &mut command_kids);
-                note_command(&command_kids, text, target);
-            }
-            kids.clear();
-            push_children(&mut cursor, node, &mut kids);
-            stack.extend(kids.iter().rev().map(|kid| (*kid, owner)));
+            // Pushed in source order, so reversed to pop the first child first.
+            stack[start..].reverse();
         }
         let called = called_names(&definitions, &facts, &top_level.commands);
         let sends_requests = request_senders(&definitions, &facts);

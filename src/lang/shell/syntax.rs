@@ -61,10 +61,14 @@ pub fn children(node: Node) -> Vec<Node> {
     node.children(&mut cursor).collect()
 }
 
-/// Appends every child of `node`, named or not, to `out` in source order.
+/// Calls `visit` with every child of `node`, named or not, in source order.
 /// `cursor` is reset to `node`, so one cursor serves a whole walk without an
 /// allocation per node.
-pub fn push_children<'t>(cursor: &mut TreeCursor<'t>, node: Node<'t>, out: &mut Vec<Node<'t>>) {
+pub fn for_each_child<'t>(
+    cursor: &mut TreeCursor<'t>,
+    node: Node<'t>,
+    mut visit: impl FnMut(Node<'t>),
+) {
     if node.child_count() == 0 {
         return;
     }
@@ -73,11 +77,17 @@ pub fn push_children<'t>(cursor: &mut TreeCursor<'t>, node: Node<'t>, out: &mut 
         return;
     }
     loop {
-        out.push(cursor.node());
+        visit(cursor.node());
         if !cursor.goto_next_sibling() {
             return;
         }
     }
+}
+
+/// Appends every child of `node`, named or not, to `out` in source order,
+/// as `for_each_child` visits them.
+pub fn push_children<'t>(cursor: &mut TreeCursor<'t>, node: Node<'t>, out: &mut Vec<Node<'t>>) {
+    for_each_child(cursor, node, |child| out.push(child));
 }
 
 /// Appends each child of `node` with the id of the field it has in `node`,
@@ -126,10 +136,10 @@ pub fn field_children<'t>(node: Node<'t>, field: &str) -> Vec<Node<'t>> {
         .collect()
 }
 
-/// True for nodes whose text is never run as code: comments and heredoc
-/// bodies. An ERROR node is not inert: the text tree-sitter could not parse
-/// is skipped, but complete commands it recovered inside, or the whole
-/// file when the root itself is an ERROR, are still read.
-pub fn is_inert(node: Node) -> bool {
-    matches!(kind(node), "comment" | "heredoc_body")
+/// True for the kinds of nodes whose text is never run as code: comments
+/// and heredoc bodies. An ERROR node is not inert: the text tree-sitter could
+/// not parse is skipped, but complete commands it recovered inside, or the
+/// whole file when the root itself is an ERROR, are still read.
+pub fn is_inert_kind(kind: &str) -> bool {
+    matches!(kind, "comment" | "heredoc_body")
 }
