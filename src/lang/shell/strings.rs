@@ -13,6 +13,7 @@ use super::quoting::{
     decode_ansi_c, quote_regex_escapes, unescape_double_quoted, unescape_unquoted,
 };
 use super::regex_dialect::{from_bre, from_ere};
+use super::regex_validity::compile_error;
 use super::resolve::Resolver;
 use super::skips;
 use super::syntax::{children, children_with_fields, node_span, span_text};
@@ -179,7 +180,7 @@ fn regex_use(nodes: &[Node], resolver: &Resolver, case_insensitive: bool) -> Opt
 /// Builds a regex use if the crate accepts the pattern. A pattern the
 /// conversion could not express is left out rather than passed on broken.
 pub fn valid_regex(pattern: String, case_insensitive: bool, span: Span) -> Option<StringUse> {
-    if let Err(error) = regex::Regex::new(&pattern) {
+    if let Some(error) = compile_error(&pattern) {
         tracing::debug!(%pattern, %error, "shell regex pattern left out after conversion");
         return None;
     }
