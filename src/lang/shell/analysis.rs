@@ -20,8 +20,8 @@ use super::resolve::Resolver;
 use super::sed;
 use super::strings;
 use super::syntax::{
-    FIELDS, field_child, is_inert_kind, kind, node_span, push_children, push_children_with_fields,
-    span_text,
+    FIELDS, field_child, is_inert_kind, is_plain_word, kind, node_span, push_children,
+    push_children_with_fields, span_text,
 };
 use super::word::{Word, display};
 use super::xml_tools;
@@ -129,6 +129,9 @@ impl<'a, 't> Analysis<'a, 't> {
         let mut next = Vec::new();
         while let Some((node, branch)) = stack.pop() {
             let node_kind = kind(node);
+            if is_plain_word(node, node_kind, self.text) {
+                continue;
+            }
             next.clear();
             let place = Place {
                 node,

@@ -10,8 +10,8 @@ use tree_sitter::Node;
 use super::command::Client;
 use super::quoting::unescape_unquoted;
 use super::syntax::{
-    FIELDS, field_child, for_each_child, is_inert_kind, kind, node_span, push_children_with_fields,
-    span_text,
+    FIELDS, field_child, for_each_child, is_inert_kind, is_plain_word, kind, node_span,
+    push_children_with_fields, span_text,
 };
 
 /// Maximum length of an argument read as a possible command name.
@@ -58,6 +58,7 @@ impl<'t> Functions<'t> {
             let start = stack.len();
             match kind(node) {
                 inert if is_inert_kind(inert) => continue,
+                word if is_plain_word(node, word, text) => continue,
                 "function_definition" => {
                     if let Some(function) = definition(node, text) {
                         let index = definitions.len();
