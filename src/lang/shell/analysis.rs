@@ -5,19 +5,24 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use tree_sitter::Node;
+use std::num::NonZeroU16;
+
+use tree_sitter::{Node, TreeCursor};
 
 use crate::model::{CallSite, Presence, Span, StringUse};
 
 use super::assign;
-use super::command::{Client, invocation};
+use super::command::{Client, Invocation, invocation};
 use super::frame::Frame;
 use super::functions::{Function, Functions};
 use super::request::call_site;
 use super::resolve::Resolver;
 use super::sed;
 use super::strings;
-use super::syntax::{children, field_children, is_inert, kind, node_span, span_text};
+use super::syntax::{
+    FIELDS, field_child, is_inert_kind, is_plain_word, kind, node_span, push_children,
+    push_children_with_fields, span_text,
+};
 use super::word::{Word, display};
 use super::xml_tools;
 
@@ -29,6 +34,18 @@ const MAX_CALL_DEPTH: u32 = 16;
 // NOTE: a request that depends on a wrapper's parameters and is reached
 // only past these two limits is reported nowhere.
 const MAX_EXPANSIONS: usize = 2000;
+
+/// The commands other than HTTP clients and builtins whose arguments `run`
+/// reads.
+const READ_COMMANDS: [&str; 7] = [
+    "grep",
+    "egrep",
+    "fgrep",
+    "sed",
+    "xmllint",
+    "xmlstarlet",
+    "shopt",
+];
 
 /// A Qualys API host name, such as `qualysapi.qg2.apps.qualys.com`.
 static QUALYS_HOST: LazyLock<Regex> = LazyLock::new(|| {
@@ -64,14 +81,30 @@ pub struct Analysis<'a, 't> {
     /// Set by `shopt -s nocasematch`, which makes `case` and `[[ == ]]`
     /// ignore case.
     nocasematch: bool,
+    /// The cursor that lists children. Each use resets it and finishes
+    /// before any other code runs, so the walk of a followed call shares it.
+    cursor: TreeCursor<'t>,
 }
 
 /// A node to visit and the innermost conditional branch it lies in: an
 /// `if` branch, a `case` item, or the right side of `&&` or `||`.
 type Pending<'t> = (Node<'t>, Option<Span>);
 
+/// A node being visited, with its kind and the innermost conditional
+/// branch it lies in.
+#[derive(Clone, Copy)]
+struct Place<'t> {
+    node: Node<'t>,
+    node_kind: &'t str,
+    branch: Option<Span>,
+}
+
+/// A child together with the id of the field it has in its parent.
+type FieldChild<'t> = (Option<NonZeroU16>, Node<'t>);
+
 impl<'a, 't> Analysis<'a, 't> {
-    pub fn new(text: &'t str, functions: &'a Functions<'t>) -> Self {
+    /// Starts an analysis of the script whose syntax tree has `root`.
+    pub fn new(text: &'t str, functions: &'a Functions<'t>, root: Node<'t>) -> Self {
         Analysis {
             text,
             functions,
@@ -82,6 +115,7 @@ impl<'a, 't> Analysis<'a, 't> {
             string_uses: Vec::new(),
             names_qualys_host: false,
             nocasematch: false,
+            cursor: root.walk(),
         }
     }
 
@@ -91,58 +125,80 @@ impl<'a, 't> Analysis<'a, 't> {
     pub fn walk(&mut self, body: Node<'t>, frame: &mut Frame, record: bool) -> Vec<Found> {
         let mut found = Vec::new();
         let mut stack: Vec<Pending<'t>> = vec![(body, None)];
+        // The children of the node being visited, in source order.
+        let mut next = Vec::new();
         while let Some((node, branch)) = stack.pop() {
-            let next = self.visit(node, branch, frame, record, &mut found);
-            let pending = with_branches(node, next, branch);
-            stack.extend(pending.into_iter().rev());
+            let node_kind = kind(node);
+            if is_plain_word(node, node_kind, self.text) {
+                continue;
+            }
+            next.clear();
+            let place = Place {
+                node,
+                node_kind,
+                branch,
+            };
+            self.visit(place, frame, record, &mut found, &mut next);
+            // Pushed in reverse, so that the first child is popped first.
+            let start = stack.len();
+            push_with_branches(place, &next, &mut stack);
+            stack[start..].reverse();
         }
         found
     }
 
-    /// Handles one node and returns the children to visit next.
+    /// Handles one node and appends to `next` the children to visit.
     fn visit(
         &mut self,
-        node: Node<'t>,
-        branch: Option<Span>,
+        place: Place<'t>,
         frame: &mut Frame,
         record: bool,
         found: &mut Vec<Found>,
-    ) -> Vec<Node<'t>> {
-        if is_inert(node) {
-            return Vec::new();
+        next: &mut Vec<Node<'t>>,
+    ) {
+        let Place {
+            node,
+            node_kind,
+            branch,
+        } = place;
+        if is_inert_kind(node_kind) {
+            return;
         }
-        match kind(node) {
+        match node_kind {
             // Each function body is analysed on its own and at its calls.
-            "function_definition" => return Vec::new(),
-            "command" => return self.command(node, branch, frame, record, found),
+            "function_definition" => return,
+            "command" => return self.command(node, branch, frame, record, found, next),
+            "c_style_for_statement" => {
+                assign::apply_arithmetic_loop(node, self.text, frame);
+                let mut fields = Vec::new();
+                push_children_with_fields(&mut self.cursor, node, &mut fields);
+                next.extend(field_nodes(&fields, FIELDS.body));
+                return;
+            }
+            _ => {}
+        }
+        push_children(&mut self.cursor, node, next);
+        match node_kind {
             "variable_assignment" => self.assign(node, branch, frame),
             "declaration_command" => assign::apply_declaration(node, self.text, frame),
             "unset_command" => {
-                for name in children(node)
-                    .iter()
-                    .filter(|n| kind(**n) == "variable_name")
-                {
+                for name in next.iter().filter(|n| kind(**n) == "variable_name") {
                     frame.unset(span_text(self.text, node_span(*name)));
                 }
             }
             "for_statement" => assign::apply_loop_variable(node, self.text, frame),
-            "c_style_for_statement" => {
-                assign::apply_arithmetic_loop(node, self.text, frame);
-                return field_children(node, "body");
-            }
             "expansion" => assign::apply_default_assignment(node, self.text, frame),
             _ => {}
         }
         if record {
-            self.record_strings(node, frame);
+            self.record_strings(node, node_kind, frame);
         }
-        children(node)
     }
 
     /// Records the string uses of an assignment, a `case` or a test.
-    fn record_strings(&mut self, node: Node, frame: &Frame) {
+    fn record_strings(&mut self, node: Node, node_kind: &str, frame: &Frame) {
         let resolver = Resolver::new(self.text, frame);
-        let uses = match kind(node) {
+        let uses = match node_kind {
             // MSG="Tried to delete"
             "variable_assignment" => {
                 let uses = strings::assigned_literals(node, self.text);
@@ -163,14 +219,15 @@ impl<'a, 't> Analysis<'a, 't> {
     /// parameters it carries are only maybe sent.
     fn assign(&mut self, node: Node, branch: Option<Span>, frame: &mut Frame) {
         assign::apply_assignment(node, self.text, frame);
-        if let (Some(branch), Some(value)) = (branch, node.child_by_field_name("value")) {
+        if let (Some(branch), Some(value)) = (branch, field_child(node, FIELDS.value)) {
             self.conditional_values.push((node_span(value), branch));
         }
     }
 
-    /// Handles a simple command and returns the children to visit: all but
-    /// prefix assignments such as `LC_ALL=C` in `LC_ALL=C curl ...`, which
-    /// do not set shell variables (their values are still visited).
+    /// Handles a simple command and appends to `next` the children to
+    /// visit: all but prefix assignments such as `LC_ALL=C` in
+    /// `LC_ALL=C curl ...`, which do not set shell variables (their values
+    /// are still visited).
     fn command(
         &mut self,
         node: Node<'t>,
@@ -178,25 +235,64 @@ impl<'a, 't> Analysis<'a, 't> {
         frame: &mut Frame,
         record: bool,
         found: &mut Vec<Found>,
-    ) -> Vec<Node<'t>> {
-        let standalone = standalone_assignments(node, self.text);
+        next: &mut Vec<Node<'t>>,
+    ) {
+        let mut fields = Vec::new();
+        push_children_with_fields(&mut self.cursor, node, &mut fields);
+        let standalone = standalone_assignments(node, &fields, self.text);
         for assignment in &standalone {
             self.assign(*assignment, branch, frame);
         }
-        let mut parts = field_children(node, "name");
-        parts.extend(field_children(node, "argument"));
-        let words = Resolver::new(self.text, frame).all_words(&parts);
-        let span = command_span(node, &standalone);
-        self.run(&words, node.start_byte(), span, frame, record, found);
-        children(node)
-            .into_iter()
-            .flat_map(|child| match kind(child) {
-                "variable_assignment" if !standalone.contains(&child) => {
-                    child.child_by_field_name("value")
-                }
-                _ => Some(child),
-            })
-            .collect()
+        let parts: Vec<Node> = field_nodes(&fields, FIELDS.name)
+            .chain(field_nodes(&fields, FIELDS.argument))
+            .collect();
+        if let Some(words) = self.command_words(&parts, frame) {
+            let span = command_span(node, &fields, &standalone);
+            self.run(&words, node.start_byte(), span, frame, record, found);
+        }
+        next.extend(fields.iter().filter_map(|&(_, child)| match kind(child) {
+            "variable_assignment" if !standalone.contains(&child) => {
+                field_child(child, FIELDS.value)
+            }
+            _ => Some(child),
+        }));
+    }
+
+    /// Expands a command's name and arguments, or returns `None` when its
+    /// first word alone shows that `run` would do nothing: the word is not
+    /// known text, or names a program with no prefix such as `sudo` whose
+    /// arguments `run` ignores, such as `echo`. Expansion has no side
+    /// effects, so skipping it changes nothing else.
+    fn command_words(&self, parts: &[Node], frame: &Frame) -> Option<Vec<Word>> {
+        let resolver = Resolver::new(self.text, frame);
+        let Some((first, rest)) = parts.split_first() else {
+            return Some(Vec::new());
+        };
+        let mut words = resolver.words(*first);
+        let ignored = match invocation(&words) {
+            // With more words, `invocation` still stops at the first.
+            Some(program) => !self.reads_arguments(&program),
+            None => words
+                .first()
+                .is_some_and(|word| word.as_literal().is_none()),
+        };
+        if ignored {
+            return None;
+        }
+        words.extend(resolver.all_words(rest));
+        Some(words)
+    }
+
+    /// True unless `program` runs directly from the command's first word,
+    /// and `run` does nothing with a program of that name.
+    fn reads_arguments(&self, program: &Invocation) -> bool {
+        let name = program.name.as_str();
+        program.name_word != 0
+            || !program.functions_visible
+            || self.functions.sends_requests(name)
+            || Client::named(name).is_some()
+            || assign::is_applied_builtin(name)
+            || READ_COMMANDS.contains(&name)
     }
 
     /// Runs a command line already expanded into `words`.
@@ -228,6 +324,7 @@ impl<'a, 't> Analysis<'a, 't> {
             return;
         }
         assign::apply_builtin(name, arguments, frame);
+        // Keep READ_COMMANDS in step with the names matched here.
         match name {
             "grep" | "egrep" | "fgrep" if record => {
                 self.string_uses
@@ -335,41 +432,57 @@ fn contains(outer: Span, inner: Span) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
-/// Pairs each child to visit with the branch it lies in: the statements
-/// after `then`, an `elif` or `else` clause, a `case` item, or the right
-/// side of `&&` and `||`. Other children stay in their parent's branch.
-fn with_branches<'t>(
-    node: Node<'t>,
-    next: Vec<Node<'t>>,
-    branch: Option<Span>,
-) -> Vec<Pending<'t>> {
-    match kind(node) {
-        "if_statement" => if_branches(node, next, branch),
+/// Returns the children under field `field`, in source order.
+fn field_nodes<'f, 't>(
+    children: &'f [FieldChild<'t>],
+    field: NonZeroU16,
+) -> impl Iterator<Item = Node<'t>> + 'f {
+    children
+        .iter()
+        .filter(move |(id, _)| *id == Some(field))
+        .map(|(_, child)| *child)
+}
+
+/// Appends each child to visit to `out`, paired with the branch it lies in:
+/// the statements after `then`, an `elif` or `else` clause, a `case` item,
+/// or the right side of `&&` and `||`. Other children stay in their
+/// parent's branch. For an `if` and a list, `next` must be all of the
+/// node's children, as `visit` returns them.
+fn push_with_branches<'t>(place: Place<'t>, next: &[Node<'t>], out: &mut Vec<Pending<'t>>) {
+    let Place {
+        node,
+        node_kind,
+        branch,
+    } = place;
+    match node_kind {
+        "if_statement" => if_branches(node, next, branch, out),
         "case_item" => {
             let item = Some(node_span(node));
-            next.into_iter().map(|child| (child, item)).collect()
+            out.extend(next.iter().map(|child| (*child, item)));
         }
         "list" => {
-            let operator_end = children(node)
+            let operator_end = next
                 .iter()
                 .find(|child| matches!(kind(**child), "&&" | "||"))
                 .map(|operator| operator.end_byte());
-            next.into_iter()
-                .map(|child| match operator_end {
-                    Some(end) if child.start_byte() >= end => (child, Some(node_span(child))),
-                    _ => (child, branch),
-                })
-                .collect()
+            out.extend(next.iter().map(|&child| match operator_end {
+                Some(end) if child.start_byte() >= end => (child, Some(node_span(child))),
+                _ => (child, branch),
+            }));
         }
-        _ => next.into_iter().map(|child| (child, branch)).collect(),
+        _ => out.extend(next.iter().map(|child| (*child, branch))),
     }
 }
 
 /// Pairs the children of an `if` with their branches: the condition stays
 /// in the parent's branch, the statements from `then` to the first `elif`,
 /// `else` or `fi` are one branch, and each clause is another.
-fn if_branches<'t>(node: Node<'t>, next: Vec<Node<'t>>, branch: Option<Span>) -> Vec<Pending<'t>> {
-    let parts = children(node);
+fn if_branches<'t>(
+    node: Node<'t>,
+    parts: &[Node<'t>],
+    branch: Option<Span>,
+    out: &mut Vec<Pending<'t>>,
+) {
     let then_end = parts
         .iter()
         .find(|child| kind(**child) == "then")
@@ -382,25 +495,28 @@ fn if_branches<'t>(node: Node<'t>, next: Vec<Node<'t>>, branch: Option<Span>) ->
         })
         .map_or(node.end_byte(), |end| end.start_byte());
     let consequence = Span::new(then_end, consequence_end);
-    next.into_iter()
-        .map(|child| match kind(child) {
-            "elif_clause" | "else_clause" => (child, Some(node_span(child))),
-            _ if child.start_byte() >= then_end => (child, Some(consequence)),
-            _ => (child, branch),
-        })
-        .collect()
+    out.extend(parts.iter().map(|&child| match kind(child) {
+        "elif_clause" | "else_clause" => (child, Some(node_span(child))),
+        _ if child.start_byte() >= then_end => (child, Some(consequence)),
+        _ => (child, branch),
+    }));
 }
 
 /// Returns the assignments at the start of a command that are really
 /// statements of their own. tree-sitter-bash 0.25 attaches `A=1 B=2` to a
 /// command on the next line (`A=1 B=2\ncurl ...`); an unescaped newline
 /// between an assignment and the command name shows the split.
-fn standalone_assignments<'t>(node: Node<'t>, text: &str) -> Vec<Node<'t>> {
-    let Some(name) = node.child_by_field_name("name") else {
+fn standalone_assignments<'t>(
+    node: Node<'t>,
+    children: &[FieldChild<'t>],
+    text: &str,
+) -> Vec<Node<'t>> {
+    let Some(name) = field_child(node, FIELDS.name) else {
         return Vec::new();
     };
-    let assignments: Vec<Node> = children(node)
-        .into_iter()
+    let assignments: Vec<Node> = children
+        .iter()
+        .map(|(_, child)| *child)
         .filter(|child| kind(*child) == "variable_assignment")
         .collect();
     let Some(last) = assignments
@@ -423,13 +539,14 @@ fn has_line_break(gap: &str) -> bool {
 
 /// Returns the span a command's findings are reported at: the whole command, less
 /// any assignment lines that tree-sitter attached to it.
-fn command_span(node: Node, standalone: &[Node]) -> Span {
+fn command_span(node: Node, children: &[FieldChild], standalone: &[Node]) -> Span {
     let span = node_span(node);
     if standalone.is_empty() {
         return span;
     }
-    let first = children(node)
-        .into_iter()
+    let first = children
+        .iter()
+        .map(|(_, child)| *child)
         .find(|child| !standalone.contains(child));
     match first {
         Some(first) => Span::new(first.start_byte(), span.end),

@@ -203,7 +203,17 @@ pub fn apply_default_assignment(node: Node, text: &str, frame: &mut Frame) {
     frame.set(name, Var::Scalar(value));
 }
 
-/// Applies builtins that set variables or positional parameters.
+/// True for the builtins that `apply_builtin` reads. It ignores any other
+/// command name.
+pub fn is_applied_builtin(name: &str) -> bool {
+    matches!(
+        name,
+        "read" | "mapfile" | "readarray" | "printf" | "getopts" | "shift" | "set"
+    )
+}
+
+/// Applies builtins that set variables or positional parameters. Keep
+/// `is_applied_builtin` in step with the names matched here.
 pub fn apply_builtin(name: &str, arguments: &[Word], frame: &mut Frame) {
     match name {
         // while read -r host; do ...

@@ -1,13 +1,18 @@
 //! The shell functions of a file: where each is defined, which are called,
 //! and which can send a request, directly or through other functions.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::num::NonZeroU16;
 
 use tree_sitter::Node;
 
 use super::command::Client;
 use super::quoting::unescape_unquoted;
-use super::syntax::{children, field_children, is_inert, kind, node_span, span_text};
+use super::syntax::{
+    FIELDS, field_child, for_each_child, is_inert_kind, is_plain_word, kind, node_span,
+    push_children_with_fields, span_text,
+};
 
 /// Maximum length of an argument read as a possible command name.
 const MAX_NAME_LENGTH: usize = 128;
@@ -21,13 +26,15 @@ pub struct Function<'t> {
     pub start: usize,
 }
 
-/// Facts the first pass collects about one definition's body.
+/// Facts the first pass collects about one definition's body, or about
+/// the commands outside any function.
 #[derive(Default)]
-struct BodyFacts {
+struct BodyFacts<'s> {
     /// Runs curl, wget or HTTPie, or a command whose name is computed.
     runs_client: bool,
-    /// Names of the commands it runs.
-    commands: HashSet<String>,
+    /// Names of the commands it runs, borrowed from the script's text
+    /// unless removing escapes changed them.
+    commands: HashSet<Cow<'s, str>>,
 }
 
 pub struct Functions<'t> {
@@ -40,39 +47,43 @@ impl<'t> Functions<'t> {
     /// Collects every function definition in the file, nested ones
     /// included, and the commands each body runs.
     pub fn collect(root: Node<'t>, text: &str) -> Self {
+        let mut cursor = root.walk();
         let mut definitions = Vec::new();
         let mut facts: Vec<BodyFacts> = Vec::new();
         // Commands outside any function, then those of each definition.
-        let mut top_commands = HashSet::new();
+        let mut top_level = BodyFacts::default();
         let mut stack = vec![(root, None::<usize>)];
+        let mut command_kids = Vec::new();
         while let Some((node, owner)) = stack.pop() {
-            if is_inert(node) {
-                continue;
-            }
-            if kind(node) == "function_definition" {
-                if let Some(function) = definition(node, text) {
-                    let index = definitions.len();
-                    stack.push((function.body, Some(index)));
-                    definitions.push(function);
-                    facts.push(BodyFacts::default());
+            let start = stack.len();
+            match kind(node) {
+                inert if is_inert_kind(inert) => continue,
+                word if is_plain_word(node, word, text) => continue,
+                "function_definition" => {
+                    if let Some(function) = definition(node, text) {
+                        let index = definitions.len();
+                        stack.push((function.body, Some(index)));
+                        definitions.push(function);
+                        facts.push(BodyFacts::default());
+                    }
+                    continue;
                 }
-                continue;
-            }
-            if kind(node) == "command" {
-                let target = match owner {
-                    Some(index) => &mut facts[index],
-                    None => &mut BodyFacts::default(),
-                };
-                let names = note_command(node, text, target);
-                if owner.is_none() {
-                    top_commands.extend(names);
+                "command" => {
+                    let target = match owner {
+                        Some(index) => &mut facts[index],
+                        None => &mut top_level,
+                    };
+                    command_kids.clear();
+                    push_children_with_fields(&mut cursor, node, &mut command_kids);
+                    note_command(&command_kids, text, target);
+                    stack.extend(command_kids.iter().map(|(_, kid)| (*kid, owner)));
                 }
+                _ => for_each_child(&mut cursor, node, |kid| stack.push((kid, owner))),
             }
-            let mut kids = children(node);
-            kids.reverse();
-            stack.extend(kids.into_iter().map(|kid| (kid, owner)));
+            // Pushed in source order, so reversed to pop the first child first.
+            stack[start..].reverse();
         }
-        let called = called_names(&definitions, &facts, &top_commands);
+        let called = called_names(&definitions, &facts, &top_level.commands);
         let sends_requests = request_senders(&definitions, &facts);
         Functions {
             definitions,
@@ -107,8 +118,8 @@ impl<'t> Functions<'t> {
 }
 
 fn definition<'t>(node: Node<'t>, text: &str) -> Option<Function<'t>> {
-    let name = node.child_by_field_name("name")?;
-    let body = node.child_by_field_name("body")?;
+    let name = field_child(node, FIELDS.name)?;
+    let body = field_child(node, FIELDS.body)?;
     Some(Function {
         name: unescape_unquoted(span_text(text, node_span(name))),
         body,
@@ -116,14 +127,23 @@ fn definition<'t>(node: Node<'t>, text: &str) -> Option<Function<'t>> {
     })
 }
 
-/// Records a command's name in `facts` and returns the names it may call.
-/// Every plain word of the command counts, so that `sudo curl` and
-/// `command my_wrapper` are seen; this pass only needs to over-approximate.
-fn note_command(node: Node, text: &str, facts: &mut BodyFacts) -> Vec<String> {
-    let mut parts = field_children(node, "name");
-    parts.extend(field_children(node, "argument").into_iter().take(8));
-    let mut names = Vec::new();
-    for (position, part) in parts.into_iter().enumerate() {
+/// Records in `facts` the names a command may call, given the command's
+/// children with their field ids. Every plain word of the command counts,
+/// so that `sudo curl` and `command my_wrapper` are seen. This pass only
+/// needs to over-approximate.
+fn note_command<'s>(
+    children: &[(Option<NonZeroU16>, Node)],
+    text: &'s str,
+    facts: &mut BodyFacts<'s>,
+) {
+    let with_field = |field: NonZeroU16| {
+        children
+            .iter()
+            .filter(move |(id, _)| *id == Some(field))
+            .map(|(_, child)| *child)
+    };
+    let parts = with_field(FIELDS.name).chain(with_field(FIELDS.argument).take(8));
+    for (position, part) in parts.enumerate() {
         let source = span_text(text, node_span(part));
         if position == 0 && source.starts_with('$') {
             facts.runs_client = true;
@@ -133,33 +153,43 @@ fn note_command(node: Node, text: &str, facts: &mut BodyFacts) -> Vec<String> {
         if source.len() > MAX_NAME_LENGTH {
             continue;
         }
-        let word = unescape_unquoted(source.trim_matches(['"', '\'']));
-        let base = word.rsplit('/').next().unwrap_or(&word).to_string();
+        let base = base_name(source.trim_matches(['"', '\'']));
         if Client::named(&base).is_some() {
             facts.runs_client = true;
         }
-        names.push(base);
+        facts.commands.insert(base);
     }
-    facts.commands.extend(names.iter().cloned());
-    names
+}
+
+/// Removes the escapes of an unquoted word and returns the part after its
+/// last `/`. Only a word with a backslash needs a new string.
+fn base_name(word: &str) -> Cow<'_, str> {
+    if !word.contains('\\') {
+        return Cow::Borrowed(word.rsplit('/').next().unwrap_or(word));
+    }
+    let word = unescape_unquoted(word);
+    Cow::Owned(word.rsplit('/').next().unwrap_or(&word).to_string())
 }
 
 fn called_names(
     definitions: &[Function],
     facts: &[BodyFacts],
-    top_commands: &HashSet<String>,
+    top_commands: &HashSet<Cow<str>>,
 ) -> HashSet<String> {
-    let mut called: HashSet<String> = top_commands.clone();
-    for (function, body) in definitions.iter().zip(facts) {
-        called.extend(
-            body.commands
-                .iter()
-                .filter(|name| **name != function.name)
-                .cloned(),
-        );
-    }
     let defined: HashSet<&str> = definitions.iter().map(|f| f.name.as_str()).collect();
-    called.retain(|name| defined.contains(name.as_str()));
+    let mut called: HashSet<String> = HashSet::new();
+    let mut note = |name: &Cow<str>| {
+        if defined.contains(name.as_ref()) && !called.contains(name.as_ref()) {
+            called.insert(name.to_string());
+        }
+    };
+    top_commands.iter().for_each(&mut note);
+    for (function, body) in definitions.iter().zip(facts) {
+        body.commands
+            .iter()
+            .filter(|name| **name != function.name)
+            .for_each(&mut note);
+    }
     called
 }
 
@@ -178,7 +208,11 @@ fn request_senders(definitions: &[Function], facts: &[BodyFacts]) -> HashSet<Str
         let before = senders.len();
         for (name, bodies) in &by_name {
             let sends = bodies.iter().any(|body| {
-                body.runs_client || body.commands.iter().any(|called| senders.contains(called))
+                body.runs_client
+                    || body
+                        .commands
+                        .iter()
+                        .any(|called| senders.contains(called.as_ref()))
             });
             if sends {
                 senders.insert(name.to_string());

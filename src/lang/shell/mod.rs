@@ -21,6 +21,7 @@ mod httpie;
 mod pattern;
 mod quoting;
 mod regex_dialect;
+mod regex_validity;
 mod request;
 mod resolve;
 mod sed;
@@ -61,7 +62,7 @@ enum Root {
 pub fn extract(tree: &Tree, text: &str) -> Extraction {
     let root = tree.root_node();
     let functions = Functions::collect(root, text);
-    let mut analysis = Analysis::new(text, &functions);
+    let mut analysis = Analysis::new(text, &functions, root);
 
     let mut globals = Frame::top_level();
     let found = analysis.walk(root, &mut globals, true);

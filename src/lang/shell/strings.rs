@@ -13,9 +13,10 @@ use super::quoting::{
     decode_ansi_c, quote_regex_escapes, unescape_double_quoted, unescape_unquoted,
 };
 use super::regex_dialect::{from_bre, from_ere};
+use super::regex_validity::compile_error;
 use super::resolve::Resolver;
 use super::skips;
-use super::syntax::{children, children_with_fields, node_span, span_text};
+use super::syntax::{children, children_with_fields, for_each_child, kind, node_span, span_text};
 use super::word::{Word, drop_prefix};
 
 /// Reads each pattern of each `case` item: `*"text"*)`, `a|b)`. An item
@@ -79,28 +80,40 @@ fn glob_use(
 /// Reads the comparisons in a test: `[[ $x == *"text"* ]]`,
 /// `[[ $x =~ re ]]`, `[ "$x" = "text" ]`.
 pub fn test_patterns(node: Node, resolver: &Resolver, nocasematch: bool) -> Vec<StringUse> {
+    let expressions = binary_expressions(node);
+    if expressions.is_empty() {
+        return Vec::new();
+    }
     let test = TestShape {
         double: node.child(0).is_some_and(|open| open.kind() == "[["),
         nocasematch,
         only_continues: skips::test_only_continues(node, resolver),
     };
-    let mut uses = Vec::new();
-    let mut stack = vec![node];
-    while let Some(current) = stack.pop() {
-        if current.kind() == "binary_expression" {
-            uses.extend(comparison(current, resolver, &test));
-        }
-        for child in children(current) {
-            if !matches!(
-                child.kind(),
-                "command_substitution" | "process_substitution"
-            ) {
-                stack.push(child);
-            }
-        }
-    }
+    let mut uses: Vec<StringUse> = expressions
+        .into_iter()
+        .filter_map(|expression| comparison(expression, resolver, &test))
+        .collect();
     uses.sort_by_key(|use_| use_.span.start);
     uses
+}
+
+/// Returns the binary expressions of a test outside command and process
+/// substitutions, in the order `test_patterns` reads them.
+fn binary_expressions(node: Node) -> Vec<Node> {
+    let mut expressions = Vec::new();
+    let mut cursor = node.walk();
+    let mut stack = vec![node];
+    while let Some(current) = stack.pop() {
+        if kind(current) == "binary_expression" {
+            expressions.push(current);
+        }
+        for_each_child(&mut cursor, current, |child| {
+            if !matches!(kind(child), "command_substitution" | "process_substitution") {
+                stack.push(child);
+            }
+        });
+    }
+    expressions
 }
 
 /// What decides how the comparisons in one test match.
@@ -179,7 +192,7 @@ fn regex_use(nodes: &[Node], resolver: &Resolver, case_insensitive: bool) -> Opt
 /// Builds a regex use if the crate accepts the pattern. A pattern the
 /// conversion could not express is left out rather than passed on broken.
 pub fn valid_regex(pattern: String, case_insensitive: bool, span: Span) -> Option<StringUse> {
-    if let Err(error) = regex::Regex::new(&pattern) {
+    if let Some(error) = compile_error(&pattern) {
         tracing::debug!(%pattern, %error, "shell regex pattern left out after conversion");
         return None;
     }

@@ -297,3 +297,10 @@ fn wrapper_call_in_same_branch_keeps_presence() {
     let site = only_site(script);
     assert_eq!(param(&site, "network_id").presence, Presence::Always);
 }
+
+#[test]
+fn request_inside_quoted_substitution_is_found() {
+    let script = "echo \"ids: $(curl -s -d action=list https://qualysapi.qualys.com/api/2.0/fo/asset/ip/)\"\n";
+    let site = only_site(script);
+    assert_eq!(path_of(&site), "/api/2.0/fo/asset/ip/");
+}
