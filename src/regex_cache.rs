@@ -17,17 +17,40 @@ use regex::{Regex, RegexBuilder};
 const SIZE_LIMIT: usize = 1 << 20;
 
 /// Patterns kept per thread before the cache starts again empty.
-const CAPACITY: usize = 512;
+const CAPACITY: usize = 1024;
+
+/// Longest pattern kept, which with [`CAPACITY`] bounds the keys of a full
+/// cache at 4 MiB per thread. Longer patterns are compiled every time.
+const MAX_PATTERN_LEN: usize = 4096;
 
 type Key = (String, bool);
+type Compiled = Result<Regex, String>;
 
 thread_local! {
-    static COMPILED: RefCell<HashMap<Key, Option<Regex>>> = RefCell::new(HashMap::new());
+    static COMPILED: RefCell<HashMap<Key, Compiled>> = RefCell::new(HashMap::new());
 }
 
 /// Returns `pattern` compiled, case-insensitive when `fold` is set, or
 /// `None` when the regex crate does not accept it.
 pub fn compiled(pattern: &str, fold: bool) -> Option<Regex> {
+    lookup(pattern, fold).ok()
+}
+
+/// Returns why the regex crate rejects `pattern`, or `None` when it
+/// accepts it.
+pub fn compile_error(pattern: &str) -> Option<String> {
+    lookup(pattern, false).err()
+}
+
+/// Returns whether the regex crate accepts `pattern`.
+pub fn is_valid(pattern: &str) -> bool {
+    compile_error(pattern).is_none()
+}
+
+fn lookup(pattern: &str, fold: bool) -> Compiled {
+    if pattern.len() > MAX_PATTERN_LEN {
+        return compile(pattern, fold);
+    }
     COMPILED.with_borrow_mut(|cache| {
         let key = (pattern.to_string(), fold);
         if let Some(found) = cache.get(&key) {
@@ -36,23 +59,18 @@ pub fn compiled(pattern: &str, fold: bool) -> Option<Regex> {
         if cache.len() >= CAPACITY {
             cache.clear();
         }
-        let regex = compile(pattern, fold);
-        cache.insert(key, regex.clone());
-        regex
+        let compiled = compile(pattern, fold);
+        cache.insert(key, compiled.clone());
+        compiled
     })
 }
 
-/// Returns whether the regex crate accepts `pattern`.
-pub fn is_valid(pattern: &str) -> bool {
-    compiled(pattern, false).is_some()
-}
-
-fn compile(pattern: &str, fold: bool) -> Option<Regex> {
+fn compile(pattern: &str, fold: bool) -> Compiled {
     RegexBuilder::new(pattern)
         .case_insensitive(fold)
         .size_limit(SIZE_LIMIT)
         .build()
-        .ok()
+        .map_err(|error| error.to_string())
 }
 
 #[cfg(test)]
@@ -69,9 +87,19 @@ mod tests {
 
     #[test]
     fn invalid_patterns_stay_invalid_when_asked_again() {
-        assert!(!is_valid("a(b"));
-        assert!(!is_valid("a(b"));
-        assert!(is_valid("a(b)"));
+        for _ in 0..2 {
+            assert!(!is_valid("a(b"));
+            assert!(compile_error("a(b").is_some_and(|error| error.contains("unclosed group")));
+            assert!(is_valid("a(b)"));
+        }
+    }
+
+    #[test]
+    fn long_patterns_are_compiled_but_not_kept() {
+        let long = "a".repeat(MAX_PATTERN_LEN + 1);
+        assert!(is_valid(&long));
+        let kept = COMPILED.with_borrow(|cache| cache.contains_key(&(long.clone(), false)));
+        assert!(!kept);
     }
 
     #[test]

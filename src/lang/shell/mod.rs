@@ -21,7 +21,6 @@ mod httpie;
 mod pattern;
 mod quoting;
 mod regex_dialect;
-mod regex_validity;
 mod request;
 mod resolve;
 mod sed;

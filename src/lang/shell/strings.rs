@@ -13,11 +13,11 @@ use super::quoting::{
     decode_ansi_c, quote_regex_escapes, unescape_double_quoted, unescape_unquoted,
 };
 use super::regex_dialect::{from_bre, from_ere};
-use super::regex_validity::compile_error;
 use super::resolve::Resolver;
 use super::skips;
 use super::syntax::{children, children_with_fields, for_each_child, kind, node_span, span_text};
 use super::word::{Word, drop_prefix};
+use crate::regex_cache::compile_error;
 
 /// Reads each pattern of each `case` item: `*"text"*)`, `a|b)`. An item
 /// whose only command is `continue`, as in `All) continue ;;`, skips the
