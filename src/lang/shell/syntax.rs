@@ -69,6 +69,16 @@ pub fn for_each_child<'t>(
     node: Node<'t>,
     mut visit: impl FnMut(Node<'t>),
 ) {
+    for_each_child_with_field(cursor, node, |_, child| visit(child));
+}
+
+/// Calls `visit` with the id of the field each child has in `node`, and the
+/// child, as `for_each_child` visits them.
+fn for_each_child_with_field<'t>(
+    cursor: &mut TreeCursor<'t>,
+    node: Node<'t>,
+    mut visit: impl FnMut(Option<NonZeroU16>, Node<'t>),
+) {
     if node.child_count() == 0 {
         return;
     }
@@ -77,7 +87,7 @@ pub fn for_each_child<'t>(
         return;
     }
     loop {
-        visit(cursor.node());
+        visit(cursor.field_id(), cursor.node());
         if !cursor.goto_next_sibling() {
             return;
         }
@@ -97,19 +107,7 @@ pub fn push_children_with_fields<'t>(
     node: Node<'t>,
     out: &mut Vec<(Option<NonZeroU16>, Node<'t>)>,
 ) {
-    if node.child_count() == 0 {
-        return;
-    }
-    cursor.reset(node);
-    if !cursor.goto_first_child() {
-        return;
-    }
-    loop {
-        out.push((cursor.field_id(), cursor.node()));
-        if !cursor.goto_next_sibling() {
-            return;
-        }
-    }
+    for_each_child_with_field(cursor, node, |field, child| out.push((field, child)));
 }
 
 /// Returns each child together with the field name it has in its parent.
