@@ -136,8 +136,9 @@ impl Worker<'_> {
                     // The checkers outlive every reader, so the channel is
                     // open for as long as this thread sends.
                     let _ = self.candidates.send(candidate);
-                    // Waiting for room in the queue counts as reading.
-                    out.stats.times.walk_read += self.clock.lap();
+                    // Time spent waiting for room in the queue is not
+                    // charged to any stage.
+                    self.clock.lap();
                 }
             }
             Ok(Contents::NotScript) => out.stats.not_scripts += 1,
