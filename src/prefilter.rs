@@ -14,6 +14,9 @@ const MARKERS: [&str; 8] = [
     "qualys", "msp/", "/fo/", "/fo\"", "/fo'", "/fo}", "/fo\n", "/fo\r",
 ];
 
+/// Length of the longest marker, in bytes.
+pub const MAX_MARKER_LEN: usize = 6;
+
 static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
@@ -49,6 +52,12 @@ mod tests {
         assert!(is_candidate(b"curl $H/api/2.0/fo/asset/ip/"));
         assert!(is_candidate(b"BASE=\"$H/api/2.0/fo\"\n"));
         assert!(is_candidate(b"curl $H/msp/user.php"));
+    }
+
+    #[test]
+    fn longest_marker_length_is_recorded() {
+        let longest = MARKERS.iter().map(|marker| marker.len()).max();
+        assert_eq!(longest, Some(MAX_MARKER_LEN));
     }
 
     #[test]

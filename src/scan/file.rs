@@ -116,8 +116,7 @@ fn record_findings(
 pub fn prefilter_bytes(path: &str, bytes: &[u8], stats: &mut Stats) -> Option<bool> {
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     if !utf16 && looks_binary(bytes) {
-        stats.skipped.binary += 1;
-        tracing::warn!("{path}: skipped, binary");
+        skip_binary(path, stats);
         return None;
     }
     if !utf16 && !prefilter::is_candidate(bytes) {
@@ -125,6 +124,12 @@ pub fn prefilter_bytes(path: &str, bytes: &[u8], stats: &mut Stats) -> Option<bo
         return None;
     }
     Some(utf16)
+}
+
+/// Counts a binary file as skipped and says so.
+pub fn skip_binary(path: &str, stats: &mut Stats) {
+    stats.skipped.binary += 1;
+    tracing::warn!("{path}: skipped, binary");
 }
 
 /// Extracts one file's model and runs the enabled rules over it.

@@ -1,11 +1,20 @@
 //! Reading one file: deciding from its name or `#!` line whether it is a
 //! script, and refusing files over the size cap before reading them.
+//! A large script is searched for markers block by block first, so that a
+//! generated table with no marker never sits whole in memory.
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use crate::language::Language;
+use crate::prefilter;
+
+/// Scripts larger than this are searched block by block before they are
+/// read whole.
+const STREAM_ABOVE: u64 = 256 * 1024;
+/// Bytes read at a time when searching block by block.
+const BLOCK: usize = 64 * 1024;
 
 /// Bytes read to find a `#!` line in a file without a known extension.
 pub const SHEBANG_HEAD: usize = 256;
@@ -24,6 +33,11 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 
 pub enum Contents {
     Script(Language, Vec<u8>),
+    /// A large script without any marker, searched block by block and not
+    /// kept. `binary` when its first block looks binary.
+    Unmarked {
+        binary: bool,
+    },
     NotScript,
     TooLarge,
 }
@@ -49,15 +63,79 @@ pub fn read_script(path: &Path, max_size: u64) -> std::io::Result<Contents> {
             if size > max_size {
                 return Ok(Contents::TooLarge);
             }
-            let mut bytes = head;
-            file.read_to_end(&mut bytes)?;
-            return Ok(Contents::Script(language, bytes));
+            if size <= STREAM_ABOVE {
+                let mut bytes = head;
+                file.read_to_end(&mut bytes)?;
+                return Ok(Contents::Script(language, bytes));
+            }
+            return read_large(file, language, head, max_size);
         }
     };
     if size > max_size {
         return Ok(Contents::TooLarge);
     }
-    let mut bytes = Vec::with_capacity(size as usize);
+    if size > STREAM_ABOVE {
+        return read_large(file, language, Vec::new(), max_size);
+    }
+    read_whole(file, language, size, max_size)
+}
+
+/// Reads a large script whole only when its blocks hold a marker. `head`
+/// holds the bytes already read from the start of the file.
+fn read_large(
+    mut file: File,
+    language: Language,
+    head: Vec<u8>,
+    max_size: u64,
+) -> io::Result<Contents> {
+    match search_blocks(&mut file, head)? {
+        BlockSearch::Unmarked { binary } => Ok(Contents::Unmarked { binary }),
+        BlockSearch::Candidate => {
+            file.seek(SeekFrom::Start(0))?;
+            read_whole(file, language, STREAM_ABOVE, max_size)
+        }
+    }
+}
+
+enum BlockSearch {
+    Unmarked {
+        binary: bool,
+    },
+    /// A marker was found, or the file is UTF-16, whose markers can only
+    /// be searched for after decoding.
+    Candidate,
+}
+
+/// Searches the file for markers one block at a time, keeping the end of
+/// each block before the next so that a marker across two blocks is found.
+fn search_blocks(file: &mut File, mut window: Vec<u8>) -> io::Result<BlockSearch> {
+    let overlap = prefilter::MAX_MARKER_LEN - 1;
+    let mut first = true;
+    loop {
+        let wanted = BLOCK.saturating_sub(window.len()).max(1) as u64;
+        let read = file.by_ref().take(wanted).read_to_end(&mut window)?;
+        if first {
+            first = false;
+            if window.starts_with(&[0xFF, 0xFE]) || window.starts_with(&[0xFE, 0xFF]) {
+                return Ok(BlockSearch::Candidate);
+            }
+            if looks_binary(&window) {
+                return Ok(BlockSearch::Unmarked { binary: true });
+            }
+        }
+        if prefilter::is_candidate(&window) {
+            return Ok(BlockSearch::Candidate);
+        }
+        if read == 0 {
+            return Ok(BlockSearch::Unmarked { binary: false });
+        }
+        let keep_from = window.len().saturating_sub(overlap);
+        window.drain(..keep_from);
+    }
+}
+
+fn read_whole(file: File, language: Language, size: u64, max_size: u64) -> io::Result<Contents> {
+    let mut bytes = Vec::with_capacity(size.min(max_size) as usize);
     // Read at most one byte past the cap, in case the file grew since the
     // size was taken.
     file.take(max_size + 1).read_to_end(&mut bytes)?;
@@ -65,4 +143,58 @@ pub fn read_script(path: &Path, max_size: u64) -> std::io::Result<Contents> {
         return Ok(Contents::TooLarge);
     }
     Ok(Contents::Script(language, bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes `bytes` to a script in a new folder and reads it back.
+    fn read(bytes: &[u8]) -> Contents {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let path = folder.path().join("table.py");
+        std::fs::write(&path, bytes).expect("script written");
+        read_script(&path, 8 << 20).expect("script read")
+    }
+
+    fn large(marker_at: Option<usize>) -> Vec<u8> {
+        let mut bytes = b"ROWS = [\n".repeat(40_000);
+        if let Some(at) = marker_at {
+            bytes[at..at + 6].copy_from_slice(b"QUALYS");
+        }
+        bytes
+    }
+
+    #[test]
+    fn large_script_without_marker_is_not_kept() {
+        assert!(matches!(
+            read(&large(None)),
+            Contents::Unmarked { binary: false }
+        ));
+    }
+
+    #[test]
+    fn large_script_with_marker_across_blocks_is_read_whole() {
+        let size = large(None).len();
+        for at in [BLOCK - 3, 2 * BLOCK - 8, size - 6] {
+            match read(&large(Some(at))) {
+                Contents::Script(Language::Python, bytes) => assert_eq!(bytes.len(), size),
+                _ => panic!("marker at {at} not found"),
+            }
+        }
+    }
+
+    #[test]
+    fn large_binary_is_told_from_its_first_block() {
+        let mut bytes = vec![0u8; 300 * 1024];
+        bytes.extend_from_slice(b"qualys");
+        assert!(matches!(read(&bytes), Contents::Unmarked { binary: true }));
+    }
+
+    #[test]
+    fn large_utf16_script_is_read_whole() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(large(None));
+        assert!(matches!(read(&bytes), Contents::Script(..)));
+    }
 }

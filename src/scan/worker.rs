@@ -141,6 +141,14 @@ impl Worker<'_> {
                     self.clock.lap();
                 }
             }
+            Ok(Contents::Unmarked { binary }) => {
+                out.stats.scanned += 1;
+                if binary {
+                    file::skip_binary(&display_path(path, self.current_dir), &mut out.stats);
+                } else {
+                    out.stats.prefiltered_out += 1;
+                }
+            }
             Ok(Contents::NotScript) => out.stats.not_scripts += 1,
             Ok(Contents::TooLarge) => {
                 out.stats.scanned += 1;
