@@ -326,6 +326,25 @@ fn line_endings_and_tabs() {
 }
 
 #[test]
+fn human_lines_after_lone_carriage_returns() {
+    let dir = folder();
+    // Old Mac line endings (a lone `\r`) come before Unix ones. The call is
+    // on line 8, so its code frame starts after the lone `\r` endings.
+    let text = format!(
+        "#!/bin/bash\recho a\recho b\necho c\necho d\necho e\necho f\n{}",
+        &UPDATE[12..]
+    );
+    fs::write(dir.path().join("mixed.sh"), text).unwrap();
+    let concise = check_in(dir.path(), &["--format", "concise", "--fail-on", "none"]);
+    let findings = parse_concise(&stdout(&concise));
+    assert_eq!(findings[0].line, 8, "concise line");
+    let human = check_in(dir.path(), &["--color", "never", "--fail-on", "none"]);
+    let report = stdout(&human);
+    assert!(report.contains("mixed.sh:8:1]"), "human header:\n{report}");
+    assert!(report.contains(" 8 │ curl"), "human gutter:\n{report}");
+}
+
+#[test]
 fn symlinks_are_not_followed_by_default() {
     let outside = folder();
     fs::write(outside.path().join("outside.sh"), UPDATE).unwrap();
