@@ -189,6 +189,25 @@ fn file_over_the_parse_limit_honours_suppressions() {
 }
 
 #[test]
+fn suppression_over_parse_limit_is_not_unused() {
+    let dir = folder();
+    // Only AGMS102 runs on a file searched as text, so a suppression of
+    // AGMS001 there may still be needed once the file is parsed again.
+    let call = UPDATE.lines().nth(1).unwrap();
+    let script = format!("#!/bin/bash\n{call}  # agms-lint: ignore[AGMS001]\n");
+    fs::write(dir.path().join("small.sh"), script).unwrap();
+    let (_, document, _) = json_in(dir.path(), &["--max-parse-size", "20"]);
+    let rules: Vec<_> = findings_in(&document)
+        .into_iter()
+        .map(|(_, line, _, rule)| (line, rule))
+        .collect();
+    assert_eq!(rules, [(2, "AGMS102".to_string())]);
+
+    let (_, document, _) = json_in(dir.path(), &[]);
+    assert_eq!(findings_in(&document), []);
+}
+
+#[test]
 fn deep_nesting_does_not_crash() {
     let dir = folder();
     let depth = 50_000;

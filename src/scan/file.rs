@@ -77,7 +77,13 @@ fn record_findings(
 ) {
     let findings = run_rules(extraction, &source.text, options);
     let line_of = |offset| source.position(offset).line - 1;
-    let enabled = |code: &str| options.settings.is_enabled(code);
+    // A suppression of a rule that did not run is not reported as unused,
+    // and on a file searched as text most rules have nothing to check.
+    let searched_as_text = extraction.over_parse_limit.is_some();
+    let enabled = |code: &str| {
+        options.settings.is_enabled(code)
+            && (!searched_as_text || plain_text::RULES_RUN.contains(&code))
+    };
     let findings = suppress::apply(
         &source.text,
         &extraction.comments,

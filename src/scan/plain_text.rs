@@ -15,6 +15,11 @@ use crate::prefilter;
 /// files above it are generated tables and bundles.
 pub const DEFAULT_MAX_PARSE_SIZE: usize = 256 * 1024;
 
+/// The rules that can report on a file searched as text: AGMS102, and the
+/// two that check suppression comments. The other rules have no requests
+/// to check there.
+pub const RULES_RUN: [&str; 3] = ["AGMS100", "AGMS101", "AGMS102"];
+
 /// Most marker lines reported for one file, so that a table naming the
 /// API on every row gives a handful of notes rather than thousands.
 const MAX_LINES: usize = 20;
