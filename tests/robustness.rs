@@ -167,6 +167,23 @@ fn file_over_the_parse_limit_is_searched_as_text() {
 }
 
 #[test]
+fn file_over_the_parse_limit_with_cr_lines() {
+    let dir = folder();
+    fs::write(
+        dir.path().join("big.sh"),
+        generated_script().replace('\n', "\r"),
+    )
+    .unwrap();
+    let (_, document, _) = json_in(dir.path(), &[]);
+    let lines: Vec<_> = findings_in(&document)
+        .into_iter()
+        .map(|(_, line, column, rule)| (line, column, rule))
+        .collect();
+    let note = |line| (line, 1, "AGMS102".to_string());
+    assert_eq!(lines, [note(2), note(3), note(4)]);
+}
+
+#[test]
 fn raising_the_parse_limit_parses_the_file() {
     let dir = folder();
     fs::write(dir.path().join("big.sh"), generated_script()).unwrap();

@@ -6,7 +6,7 @@
 //! marker becomes an unparsed region, which AGMS102 reports as a note, so
 //! the file never passes silently.
 
-use memchr::{memchr, memmem, memrchr};
+use memchr::{memchr2, memmem, memrchr, memrchr2};
 
 use crate::model::{Extraction, Span};
 use crate::prefilter;
@@ -61,9 +61,11 @@ fn directive_comments(bytes: &[u8]) -> Vec<Span> {
         .collect()
 }
 
+/// Returns the line that contains `offset`, without its line break. A lone
+/// `\r` ends a line, as it does for the positions in reports.
 fn line_around(bytes: &[u8], offset: usize) -> Span {
-    let start = memrchr(b'\n', &bytes[..offset]).map_or(0, |at| at + 1);
-    let end = memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |at| offset + at);
+    let start = memrchr2(b'\n', b'\r', &bytes[..offset]).map_or(0, |at| at + 1);
+    let end = memchr2(b'\n', b'\r', &bytes[offset..]).map_or(bytes.len(), |at| offset + at);
     Span::new(start, end)
 }
 
@@ -88,6 +90,19 @@ mod tests {
         );
         assert_eq!(found.over_parse_limit, Some(10));
         assert!(found.call_sites.is_empty());
+    }
+
+    #[test]
+    fn plain_text_search_ends_lines_at_carriage_returns() {
+        for ending in ["\r", "\r\n"] {
+            let text = ["#!/bin/sh", "curl $H/msp/user.php", "echo", "qualys = 3"].join(ending);
+            let found = extract(&text, 10);
+            assert_eq!(
+                texts(&text, &found.unparsed),
+                ["curl $H/msp/user.php", "qualys = 3"],
+                "lines ended by {ending:?}"
+            );
+        }
     }
 
     #[test]
