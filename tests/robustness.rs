@@ -225,6 +225,29 @@ fn suppression_over_parse_limit_is_not_unused() {
 }
 
 #[test]
+fn suppressed_lines_over_parse_limit_hide_nothing() {
+    let dir = folder();
+    // Twenty reviewed requests come first, and the note limit is twenty
+    // lines, so the request on line 22 is reported only when the limit
+    // counts the notes that suppressions leave.
+    let mut script = String::from("#!/bin/bash\n");
+    for row in 0..20 {
+        script.push_str(&format!(
+            "curl $BASE/msp/user.php?row={row}  # agms-lint: ignore[AGMS102] reviewed\n"
+        ));
+    }
+    script.push_str(UPDATE.lines().nth(1).unwrap());
+    script.push('\n');
+    fs::write(dir.path().join("table.sh"), script).unwrap();
+    let (_, document, _) = json_in(dir.path(), &["--max-parse-size", "20"]);
+    let rules: Vec<_> = findings_in(&document)
+        .into_iter()
+        .map(|(_, line, _, rule)| (line, rule))
+        .collect();
+    assert_eq!(rules, [(22, "AGMS102".to_string())]);
+}
+
+#[test]
 fn deep_nesting_does_not_crash() {
     let dir = folder();
     let depth = 50_000;

@@ -84,7 +84,7 @@ fn record_findings(
         options.settings.is_enabled(code)
             && (!searched_as_text || plain_text::RULES_RUN.contains(&code))
     };
-    let findings = suppress::apply(
+    let mut findings = suppress::apply(
         &source.text,
         &extraction.comments,
         findings,
@@ -92,6 +92,9 @@ fn record_findings(
         enabled,
         options.lang,
     );
+    if searched_as_text {
+        plain_text::limit_notes(&mut findings);
+    }
     if findings.is_empty() && !options.inventory {
         return;
     }

@@ -8,6 +8,7 @@
 
 use memchr::{memchr2, memmem, memrchr, memrchr2};
 
+use crate::finding::Finding;
 use crate::model::{Extraction, Span};
 use crate::prefilter;
 
@@ -18,21 +19,42 @@ pub const DEFAULT_MAX_PARSE_SIZE: usize = 256 * 1024;
 /// The rules that can report on a file searched as text: AGMS102, and the
 /// two that check suppression comments. The other rules have no requests
 /// to check there.
-pub const RULES_RUN: [&str; 3] = ["AGMS100", "AGMS101", "AGMS102"];
+pub const RULES_RUN: [&str; 3] = ["AGMS100", "AGMS101", UNPARSED_API_CODE];
+
+const UNPARSED_API_CODE: &str = "AGMS102";
 
 /// Most marker lines reported for one file, so that a table naming the
 /// API on every row gives a handful of notes rather than thousands.
-const MAX_LINES: usize = 20;
+pub const MAX_LINES: usize = 20;
 
 /// Reads what can be read of `text` without parsing it.
 pub fn extract(text: &str, limit: usize) -> Extraction {
+    let comments = directive_comments(text.as_bytes());
+    // A suppression comment covers at most two lines, its own and the next,
+    // so this many marker lines still contain the first `MAX_LINES` that no
+    // suppression covers. [`limit_notes`] keeps those after suppressions.
+    let lines = MAX_LINES + 2 * comments.len();
     Extraction {
-        unparsed: marker_lines(text.as_bytes()).take(MAX_LINES).collect(),
-        comments: directive_comments(text.as_bytes()),
+        unparsed: marker_lines(text.as_bytes()).take(lines).collect(),
+        comments,
         qualys_context: true,
         over_parse_limit: Some(limit),
         ..Extraction::default()
     }
+}
+
+/// Keeps the first [`MAX_LINES`] AGMS102 notes of a file searched as text.
+/// It runs after suppressions, so that lines with a suppression comment
+/// do not use up the limit and hide the lines after them.
+pub fn limit_notes(findings: &mut Vec<Finding>) {
+    let mut notes = 0;
+    findings.retain(|finding| {
+        if finding.rule != UNPARSED_API_CODE {
+            return true;
+        }
+        notes += 1;
+        notes <= MAX_LINES
+    });
 }
 
 /// Returns each line that holds a marker, once, without its line break.
@@ -72,6 +94,7 @@ fn line_around(bytes: &[u8], offset: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Severity;
 
     fn texts<'t>(text: &'t str, spans: &[Span]) -> Vec<&'t str> {
         spans
@@ -106,9 +129,29 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_search_stops_after_twenty_lines() {
+    fn plain_text_search_keeps_lines_for_suppressions() {
         let text = "curl $H/msp/user.php\n".repeat(50);
         assert_eq!(extract(&text, 10).unparsed.len(), MAX_LINES);
+        let commented = format!("# agms-lint: ignore[AGMS102]\n{text}");
+        assert_eq!(extract(&commented, 10).unparsed.len(), MAX_LINES + 2);
+    }
+
+    #[test]
+    fn plain_text_notes_stop_after_twenty_lines() {
+        let note = |line: usize| Finding {
+            rule: UNPARSED_API_CODE,
+            severity: Severity::Note,
+            span: Span::new(line * 10, line * 10 + 5),
+            message: String::new(),
+        };
+        let mut findings: Vec<Finding> = (0..50).map(note).collect();
+        let mut unused = note(60);
+        unused.rule = "AGMS100";
+        findings.push(unused);
+        limit_notes(&mut findings);
+        assert_eq!(findings.len(), MAX_LINES + 1);
+        assert_eq!(findings[MAX_LINES - 1], note(MAX_LINES - 1));
+        assert_eq!(findings[MAX_LINES].rule, "AGMS100");
     }
 
     #[test]
