@@ -184,6 +184,23 @@ fn file_over_the_parse_limit_with_cr_lines() {
 }
 
 #[test]
+fn parse_limit_counts_file_bytes() {
+    let dir = folder();
+    // Each kana takes two bytes in Shift_JIS and three in UTF-8, so the
+    // file is under the limit and its decoded text is over it.
+    let mut text = String::from("# -*- coding: cp932 -*-\n");
+    text.push_str(UPDATE.lines().nth(1).unwrap());
+    text.push('\n');
+    text.push_str(&"# \u{30b3}\u{30e1}\u{30f3}\u{30c8}\n".repeat(200));
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    let limit = bytes.len().to_string();
+    fs::write(dir.path().join("sjis.sh"), &bytes).unwrap();
+    let (_, document, errors) = json_in(dir.path(), &["--max-parse-size", &limit]);
+    assert!(!errors.contains("searched as text"), "{errors}");
+    assert_eq!(findings_in(&document), one_finding("sjis.sh", 2, 1));
+}
+
+#[test]
 fn raising_the_parse_limit_parses_the_file() {
     let dir = folder();
     fs::write(dir.path().join("big.sh"), generated_script()).unwrap();

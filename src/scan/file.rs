@@ -48,7 +48,10 @@ pub fn check_candidate(
         return;
     }
 
-    let extraction = if source.text.len() > options.max_parse_size {
+    // The limit is on the file's size, which the warning and AGMS102 name,
+    // and not on its decoded text, which a legacy Japanese encoding makes up
+    // to half as large again.
+    let extraction = if bytes.len() > options.max_parse_size {
         tracing::warn!(
             "{path}: larger than the parse limit of {} bytes; searched as text",
             options.max_parse_size
