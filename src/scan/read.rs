@@ -148,7 +148,8 @@ fn read_whole(file: File, language: Language, size: u64, max_size: u64) -> io::R
     let mut bytes = Vec::with_capacity(size.min(max_size) as usize);
     // Read at most one byte past the cap, in case the file grew since the
     // size was taken.
-    file.take(max_size + 1).read_to_end(&mut bytes)?;
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max_size {
         return Ok(Contents::TooLarge);
     }
@@ -206,6 +207,17 @@ mod tests {
         let cap = bytes.len() as u64 - 1;
         let contents = read_large(file, Language::Python, Vec::new(), cap).expect("script read");
         assert!(matches!(contents, Contents::TooLarge));
+    }
+
+    #[test]
+    fn largest_size_cap_reads_the_whole_script() {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let path = folder.path().join("add.sh");
+        std::fs::write(&path, b"curl $H/msp/user.php\n").expect("script written");
+        match read_script(&path, u64::MAX).expect("script read") {
+            Contents::Script(_, bytes) => assert_eq!(bytes, b"curl $H/msp/user.php\n"),
+            _ => panic!("script not read"),
+        }
     }
 
     #[test]
