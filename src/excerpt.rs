@@ -16,8 +16,9 @@ const MARGIN_LINES: usize = 2;
 pub struct Chunk {
     /// Byte offset of the chunk's first character in the file.
     pub start: usize,
-    /// Number of `\n` characters in the file before the chunk.
-    pub newlines_before: usize,
+    /// Number of line breaks in the file before the chunk. `\r\n`, `\n`
+    /// and a lone `\r` each count once, as miette counts them.
+    pub line_breaks_before: usize,
     pub text: String,
 }
 
@@ -39,13 +40,13 @@ impl Excerpt {
         let merged = merge(ranges);
         let mut chunks = Vec::with_capacity(merged.len());
         let mut counted_to = 0;
-        let mut newlines = 0;
+        let mut line_breaks = 0;
         for (start, end) in merged {
-            newlines += memchr_iter(b'\n', &text.as_bytes()[counted_to..start]).count();
+            line_breaks += count_line_breaks(&text.as_bytes()[counted_to..start]);
             counted_to = start;
             chunks.push(Chunk {
                 start,
-                newlines_before: newlines,
+                line_breaks_before: line_breaks,
                 text: text.get(start..end).unwrap_or_default().to_string(),
             });
         }
@@ -96,6 +97,16 @@ fn lines_around(bytes: &[u8], offset: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// Counts the line breaks in `bytes`, a run of whole lines: each `\n`,
+/// and each `\r` that is not the first half of a `\r\n`.
+fn count_line_breaks(bytes: &[u8]) -> usize {
+    let newlines = memchr_iter(b'\n', bytes).count();
+    let lone_returns = memchr_iter(b'\r', bytes)
+        .filter(|&at| bytes.get(at + 1) != Some(&b'\n'))
+        .count();
+    newlines + lone_returns
+}
+
 /// Joins overlapping or touching ranges of a sorted list.
 fn merge(ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
@@ -127,14 +138,14 @@ mod tests {
         let excerpt = Excerpt::around(TEXT, [offset_of("l5") + 1]);
         assert_eq!(texts(&excerpt), ["l3\nl4\nl5\nl6\nl7\n"]);
         assert_eq!(excerpt.chunks[0].start, offset_of("l3"));
-        assert_eq!(excerpt.chunks[0].newlines_before, 2);
+        assert_eq!(excerpt.chunks[0].line_breaks_before, 2);
     }
 
     #[test]
     fn stops_at_the_ends_of_the_file() {
         let excerpt = Excerpt::around(TEXT, [0, offset_of("l9")]);
         assert_eq!(texts(&excerpt), ["l1\nl2\nl3\n", "l7\nl8\nl9\n"]);
-        assert_eq!(excerpt.chunks[1].newlines_before, 6);
+        assert_eq!(excerpt.chunks[1].line_breaks_before, 6);
     }
 
     #[test]
@@ -142,7 +153,17 @@ mod tests {
         let text = "\nl2\nl3\nl4\n";
         let excerpt = Excerpt::around(text, [text.find("l2").unwrap()]);
         assert_eq!(texts(&excerpt), ["\nl2\nl3\nl4\n"]);
-        assert_eq!(excerpt.chunks[0].newlines_before, 0);
+        assert_eq!(excerpt.chunks[0].line_breaks_before, 0);
+    }
+
+    #[test]
+    fn lone_carriage_returns_count_as_line_breaks() {
+        // Three lines end in a lone `\r` and one in `\r\n` before the
+        // `\n` lines, so `curl` is on line 9.
+        let text = "a\rb\rc\rd\r\ne\nf\ng\nh\ncurl\ni\n";
+        let excerpt = Excerpt::around(text, [text.find("curl").unwrap()]);
+        assert_eq!(texts(&excerpt), ["g\nh\ncurl\ni\n"]);
+        assert_eq!(excerpt.chunks[0].line_breaks_before, 6);
     }
 
     #[test]

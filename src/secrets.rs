@@ -85,7 +85,8 @@ impl Credentials {
 
     /// Returns the credential values, without their quotes, so that the
     /// same value can be masked where it reappears after resolution, as in
-    /// `password = "x"` later sent as `comment=x`. Values shorter than four
+    /// `password = "x"` later sent as `comment=x`. The password of a
+    /// `user:password` pair is listed on its own too. Values shorter than four
     /// characters are left out: they would mask ordinary words.
     pub fn values(&self, text: &str) -> Vec<String> {
         let mut found: Vec<String> = self
@@ -93,6 +94,7 @@ impl Credentials {
             .iter()
             .filter_map(|range| text.get(range.clone()))
             .flat_map(quoted_parts)
+            .flat_map(with_password_part)
             .filter(|value| value.chars().count() >= 4 && !value.starts_with('$'))
             .collect();
         found.sort();
@@ -132,6 +134,16 @@ fn quoted_parts(region: &str) -> Vec<String> {
     } else {
         parts
     }
+}
+
+/// Returns `value`, and for a `user:password` pair, as `curl -u` and URLs
+/// carry them, the password alone too, because scripts reuse it bare.
+fn with_password_part(value: String) -> Vec<String> {
+    let password = value
+        .split_once(':')
+        .map(|(_, password)| password.to_string())
+        .filter(|password| !password.starts_with("//"));
+    std::iter::once(value).chain(password).collect()
 }
 
 /// Replaces every occurrence of each value in `text` with `*`.
@@ -262,6 +274,17 @@ mod tests {
         assert!(found.contains(&"Hunter2-var".to_string()), "{found:?}");
         assert!(found.contains(&"Hunter2-b".to_string()), "{found:?}");
         assert_eq!(scrub("comment=Hunter2-var", &found), "comment=***********");
+    }
+
+    #[test]
+    fn password_of_a_user_pair_is_a_value() {
+        let text = "curl -u admin:S3cretPass $URL\nsshpass -p S3cretPass ssh host\n";
+        let found = values(text);
+        assert!(found.contains(&"S3cretPass".to_string()), "{found:?}");
+        assert_eq!(
+            scrub("sshpass -p S3cretPass", &found),
+            "sshpass -p **********"
+        );
     }
 
     #[test]

@@ -167,6 +167,40 @@ fn file_over_the_parse_limit_is_searched_as_text() {
 }
 
 #[test]
+fn file_over_the_parse_limit_with_cr_lines() {
+    let dir = folder();
+    fs::write(
+        dir.path().join("big.sh"),
+        generated_script().replace('\n', "\r"),
+    )
+    .unwrap();
+    let (_, document, _) = json_in(dir.path(), &[]);
+    let lines: Vec<_> = findings_in(&document)
+        .into_iter()
+        .map(|(_, line, column, rule)| (line, column, rule))
+        .collect();
+    let note = |line| (line, 1, "AGMS102".to_string());
+    assert_eq!(lines, [note(2), note(3), note(4)]);
+}
+
+#[test]
+fn parse_limit_counts_file_bytes() {
+    let dir = folder();
+    // Each kana takes two bytes in Shift_JIS and three in UTF-8, so the
+    // file is under the limit and its decoded text is over it.
+    let mut text = String::from("# -*- coding: cp932 -*-\n");
+    text.push_str(UPDATE.lines().nth(1).unwrap());
+    text.push('\n');
+    text.push_str(&"# \u{30b3}\u{30e1}\u{30f3}\u{30c8}\n".repeat(200));
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    let limit = bytes.len().to_string();
+    fs::write(dir.path().join("sjis.sh"), &bytes).unwrap();
+    let (_, document, errors) = json_in(dir.path(), &["--max-parse-size", &limit]);
+    assert!(!errors.contains("searched as text"), "{errors}");
+    assert_eq!(findings_in(&document), one_finding("sjis.sh", 2, 1));
+}
+
+#[test]
 fn raising_the_parse_limit_parses_the_file() {
     let dir = folder();
     fs::write(dir.path().join("big.sh"), generated_script()).unwrap();
@@ -186,6 +220,48 @@ fn file_over_the_parse_limit_honours_suppressions() {
         "{errors}"
     );
     assert_eq!(findings_in(&document), []);
+}
+
+#[test]
+fn suppression_over_parse_limit_is_not_unused() {
+    let dir = folder();
+    // Only AGMS102 runs on a file searched as text, so a suppression of
+    // AGMS001 there may still be needed once the file is parsed again.
+    let call = UPDATE.lines().nth(1).unwrap();
+    let script = format!("#!/bin/bash\n{call}  # agms-lint: ignore[AGMS001]\n");
+    fs::write(dir.path().join("small.sh"), script).unwrap();
+    let (_, document, _) = json_in(dir.path(), &["--max-parse-size", "20"]);
+    let rules: Vec<_> = findings_in(&document)
+        .into_iter()
+        .map(|(_, line, _, rule)| (line, rule))
+        .collect();
+    assert_eq!(rules, [(2, "AGMS102".to_string())]);
+
+    let (_, document, _) = json_in(dir.path(), &[]);
+    assert_eq!(findings_in(&document), []);
+}
+
+#[test]
+fn suppressed_lines_over_parse_limit_hide_nothing() {
+    let dir = folder();
+    // Twenty reviewed requests come first, and the note limit is twenty
+    // lines, so the request on line 22 is reported only when the limit
+    // counts the notes that suppressions leave.
+    let mut script = String::from("#!/bin/bash\n");
+    for row in 0..20 {
+        script.push_str(&format!(
+            "curl $BASE/msp/user.php?row={row}  # agms-lint: ignore[AGMS102] reviewed\n"
+        ));
+    }
+    script.push_str(UPDATE.lines().nth(1).unwrap());
+    script.push('\n');
+    fs::write(dir.path().join("table.sh"), script).unwrap();
+    let (_, document, _) = json_in(dir.path(), &["--max-parse-size", "20"]);
+    let rules: Vec<_> = findings_in(&document)
+        .into_iter()
+        .map(|(_, line, _, rule)| (line, rule))
+        .collect();
+    assert_eq!(rules, [(22, "AGMS102".to_string())]);
 }
 
 #[test]
@@ -323,6 +399,25 @@ fn line_endings_and_tabs() {
         ("tabs.sh".to_string(), 2, 2, "AGMS001".to_string()),
     ];
     assert_eq!(found, expected);
+}
+
+#[test]
+fn human_lines_after_lone_carriage_returns() {
+    let dir = folder();
+    // Old Mac line endings (a lone `\r`) come before Unix ones. The call is
+    // on line 8, so its code frame starts after the lone `\r` endings.
+    let text = format!(
+        "#!/bin/bash\recho a\recho b\necho c\necho d\necho e\necho f\n{}",
+        &UPDATE[12..]
+    );
+    fs::write(dir.path().join("mixed.sh"), text).unwrap();
+    let concise = check_in(dir.path(), &["--format", "concise", "--fail-on", "none"]);
+    let findings = parse_concise(&stdout(&concise));
+    assert_eq!(findings[0].line, 8, "concise line");
+    let human = check_in(dir.path(), &["--color", "never", "--fail-on", "none"]);
+    let report = stdout(&human);
+    assert!(report.contains("mixed.sh:8:1]"), "human header:\n{report}");
+    assert!(report.contains(" 8 │ curl"), "human gutter:\n{report}");
 }
 
 #[test]

@@ -97,6 +97,10 @@ fn shell_scripts(secret: &str, url_secret: &str) -> Vec<(&'static str, String)> 
             ),
         ),
         (
+            "user_password_reused.sh",
+            format!("curl -s -u \"apiuser:{secret}\" {SHELL_UPDATE} {URL}\necho \"{secret}\"\n"),
+        ),
+        (
             "user_partly_quoted.sh",
             format!("curl -s -u apiuser:\"{secret}\" {SHELL_UPDATE} {URL}\n"),
         ),

@@ -200,7 +200,7 @@ impl SourceCode for ExcerptSource<'_> {
             self.name.to_string(),
             contents.data(),
             SourceSpan::new((read.offset() + chunk.start).into(), read.len()),
-            contents.line() + chunk.newlines_before,
+            contents.line() + chunk.line_breaks_before,
             column,
             contents.line_count(),
         )))

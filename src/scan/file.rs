@@ -48,7 +48,10 @@ pub fn check_candidate(
         return;
     }
 
-    let extraction = if source.text.len() > options.max_parse_size {
+    // The limit is on the file's size, which the warning and AGMS102 name,
+    // and not on its decoded text, which a legacy Japanese encoding makes up
+    // to half as large again.
+    let extraction = if bytes.len() > options.max_parse_size {
         tracing::warn!(
             "{path}: larger than the parse limit of {} bytes; searched as text",
             options.max_parse_size
@@ -77,8 +80,14 @@ fn record_findings(
 ) {
     let findings = run_rules(extraction, &source.text, options);
     let line_of = |offset| source.position(offset).line - 1;
-    let enabled = |code: &str| options.settings.is_enabled(code);
-    let findings = suppress::apply(
+    // A suppression of a rule that did not run is not reported as unused,
+    // and on a file searched as text most rules have nothing to check.
+    let searched_as_text = extraction.over_parse_limit.is_some();
+    let enabled = |code: &str| {
+        options.settings.is_enabled(code)
+            && (!searched_as_text || plain_text::RULES_RUN.contains(&code))
+    };
+    let mut findings = suppress::apply(
         &source.text,
         &extraction.comments,
         findings,
@@ -86,6 +95,9 @@ fn record_findings(
         enabled,
         options.lang,
     );
+    if searched_as_text {
+        plain_text::limit_notes(&mut findings);
+    }
     if findings.is_empty() && !options.inventory {
         return;
     }

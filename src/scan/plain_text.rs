@@ -6,8 +6,9 @@
 //! marker becomes an unparsed region, which AGMS102 reports as a note, so
 //! the file never passes silently.
 
-use memchr::{memchr, memmem, memrchr};
+use memchr::{memchr2, memmem, memrchr, memrchr2};
 
+use crate::finding::Finding;
 use crate::model::{Extraction, Span};
 use crate::prefilter;
 
@@ -15,19 +16,45 @@ use crate::prefilter;
 /// files above it are generated tables and bundles.
 pub const DEFAULT_MAX_PARSE_SIZE: usize = 256 * 1024;
 
+/// The rules that can report on a file searched as text: AGMS102, and the
+/// two that check suppression comments. The other rules have no requests
+/// to check there.
+pub const RULES_RUN: [&str; 3] = ["AGMS100", "AGMS101", UNPARSED_API_CODE];
+
+const UNPARSED_API_CODE: &str = "AGMS102";
+
 /// Most marker lines reported for one file, so that a table naming the
 /// API on every row gives a handful of notes rather than thousands.
-const MAX_LINES: usize = 20;
+pub const MAX_LINES: usize = 20;
 
 /// Reads what can be read of `text` without parsing it.
 pub fn extract(text: &str, limit: usize) -> Extraction {
+    let comments = directive_comments(text.as_bytes());
+    // A suppression comment covers at most two lines, its own and the next,
+    // so this many marker lines still contain the first `MAX_LINES` that no
+    // suppression covers. [`limit_notes`] keeps those after suppressions.
+    let lines = MAX_LINES + 2 * comments.len();
     Extraction {
-        unparsed: marker_lines(text.as_bytes()).take(MAX_LINES).collect(),
-        comments: directive_comments(text.as_bytes()),
+        unparsed: marker_lines(text.as_bytes()).take(lines).collect(),
+        comments,
         qualys_context: true,
         over_parse_limit: Some(limit),
         ..Extraction::default()
     }
+}
+
+/// Keeps the first [`MAX_LINES`] AGMS102 notes of a file searched as text.
+/// It runs after suppressions, so that lines with a suppression comment
+/// do not use up the limit and hide the lines after them.
+pub fn limit_notes(findings: &mut Vec<Finding>) {
+    let mut notes = 0;
+    findings.retain(|finding| {
+        if finding.rule != UNPARSED_API_CODE {
+            return true;
+        }
+        notes += 1;
+        notes <= MAX_LINES
+    });
 }
 
 /// Returns each line that holds a marker, once, without its line break.
@@ -56,15 +83,18 @@ fn directive_comments(bytes: &[u8]) -> Vec<Span> {
         .collect()
 }
 
+/// Returns the line that contains `offset`, without its line break. A lone
+/// `\r` ends a line, as it does for the positions in reports.
 fn line_around(bytes: &[u8], offset: usize) -> Span {
-    let start = memrchr(b'\n', &bytes[..offset]).map_or(0, |at| at + 1);
-    let end = memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |at| offset + at);
+    let start = memrchr2(b'\n', b'\r', &bytes[..offset]).map_or(0, |at| at + 1);
+    let end = memchr2(b'\n', b'\r', &bytes[offset..]).map_or(bytes.len(), |at| offset + at);
     Span::new(start, end)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Severity;
 
     fn texts<'t>(text: &'t str, spans: &[Span]) -> Vec<&'t str> {
         spans
@@ -86,9 +116,42 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_search_stops_after_twenty_lines() {
+    fn plain_text_search_ends_lines_at_carriage_returns() {
+        for ending in ["\r", "\r\n"] {
+            let text = ["#!/bin/sh", "curl $H/msp/user.php", "echo", "qualys = 3"].join(ending);
+            let found = extract(&text, 10);
+            assert_eq!(
+                texts(&text, &found.unparsed),
+                ["curl $H/msp/user.php", "qualys = 3"],
+                "lines ended by {ending:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_text_search_keeps_lines_for_suppressions() {
         let text = "curl $H/msp/user.php\n".repeat(50);
         assert_eq!(extract(&text, 10).unparsed.len(), MAX_LINES);
+        let commented = format!("# agms-lint: ignore[AGMS102]\n{text}");
+        assert_eq!(extract(&commented, 10).unparsed.len(), MAX_LINES + 2);
+    }
+
+    #[test]
+    fn plain_text_notes_stop_after_twenty_lines() {
+        let note = |line: usize| Finding {
+            rule: UNPARSED_API_CODE,
+            severity: Severity::Note,
+            span: Span::new(line * 10, line * 10 + 5),
+            message: String::new(),
+        };
+        let mut findings: Vec<Finding> = (0..50).map(note).collect();
+        let mut unused = note(60);
+        unused.rule = "AGMS100";
+        findings.push(unused);
+        limit_notes(&mut findings);
+        assert_eq!(findings.len(), MAX_LINES + 1);
+        assert_eq!(findings[MAX_LINES - 1], note(MAX_LINES - 1));
+        assert_eq!(findings[MAX_LINES].rule, "AGMS100");
     }
 
     #[test]

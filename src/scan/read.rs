@@ -88,7 +88,8 @@ fn read_large(
     head: Vec<u8>,
     max_size: u64,
 ) -> io::Result<Contents> {
-    match search_blocks(&mut file, head)? {
+    match search_blocks(&mut file, head, max_size)? {
+        BlockSearch::TooLarge => Ok(Contents::TooLarge),
         BlockSearch::Unmarked { binary } => Ok(Contents::Unmarked { binary }),
         BlockSearch::Candidate => {
             file.seek(SeekFrom::Start(0))?;
@@ -104,16 +105,25 @@ enum BlockSearch {
     /// A marker was found, or the file is UTF-16, whose markers can only
     /// be searched for after decoding.
     Candidate,
+    /// The file grew past the size cap while it was searched.
+    TooLarge,
 }
 
 /// Searches the file for markers one block at a time, keeping the end of
 /// each block before the next so that a marker across two blocks is found.
-fn search_blocks(file: &mut File, mut window: Vec<u8>) -> io::Result<BlockSearch> {
+/// Like [`read_whole`], it reads at most one byte past `max_size`, in case
+/// the file grew since its size was taken.
+fn search_blocks(file: &mut File, mut window: Vec<u8>, max_size: u64) -> io::Result<BlockSearch> {
     let overlap = prefilter::MAX_MARKER_LEN - 1;
     let mut first = true;
+    let mut total = window.len() as u64;
     loop {
         let wanted = BLOCK.saturating_sub(window.len()).max(1) as u64;
         let read = file.by_ref().take(wanted).read_to_end(&mut window)?;
+        total += read as u64;
+        if total > max_size {
+            return Ok(BlockSearch::TooLarge);
+        }
         if first {
             first = false;
             if window.starts_with(&[0xFF, 0xFE]) || window.starts_with(&[0xFE, 0xFF]) {
@@ -138,7 +148,8 @@ fn read_whole(file: File, language: Language, size: u64, max_size: u64) -> io::R
     let mut bytes = Vec::with_capacity(size.min(max_size) as usize);
     // Read at most one byte past the cap, in case the file grew since the
     // size was taken.
-    file.take(max_size + 1).read_to_end(&mut bytes)?;
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max_size {
         return Ok(Contents::TooLarge);
     }
@@ -181,6 +192,31 @@ mod tests {
                 Contents::Script(Language::Python, bytes) => assert_eq!(bytes.len(), size),
                 _ => panic!("marker at {at} not found"),
             }
+        }
+    }
+
+    #[test]
+    fn large_script_grown_past_the_cap_is_too_large() {
+        // The cap is below the file's size, as when the file grew after its
+        // size was taken.
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let path = folder.path().join("table.py");
+        let bytes = large(None);
+        std::fs::write(&path, &bytes).expect("script written");
+        let file = File::open(&path).expect("script opened");
+        let cap = bytes.len() as u64 - 1;
+        let contents = read_large(file, Language::Python, Vec::new(), cap).expect("script read");
+        assert!(matches!(contents, Contents::TooLarge));
+    }
+
+    #[test]
+    fn largest_size_cap_reads_the_whole_script() {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let path = folder.path().join("add.sh");
+        std::fs::write(&path, b"curl $H/msp/user.php\n").expect("script written");
+        match read_script(&path, u64::MAX).expect("script read") {
+            Contents::Script(_, bytes) => assert_eq!(bytes, b"curl $H/msp/user.php\n"),
+            _ => panic!("script not read"),
         }
     }
 
