@@ -6,6 +6,8 @@ pub mod curl_words;
 use std::cell::RefCell;
 
 use agms_lint::catalogue::Lang;
+use agms_lint::excerpt::Excerpt;
+use agms_lint::finding::Finding;
 use agms_lint::inventory;
 use agms_lint::lang::Parsers;
 use agms_lint::language::Language;
@@ -96,6 +98,26 @@ pub fn check_script(language: Language, data: &[u8]) {
         source.text.len(),
         "masking changed the length"
     );
+    check_excerpt(&masked, &findings);
+}
+
+/// Keeps the lines around the findings, as a report does, and checks that
+/// each finding's line is found inside the text.
+fn check_excerpt(text: &str, findings: &[Finding]) {
+    let excerpt = Excerpt::around(text, findings.iter().map(|finding| finding.span.start));
+    for finding in findings {
+        let (start, end) = excerpt.line_range(finding.span.start);
+        assert!(
+            start <= end && end <= text.len() && text.is_char_boundary(start),
+            "line {start}..{end} of {} outside the text",
+            finding.rule
+        );
+        assert!(
+            excerpt.chunk_at(finding.span.start).is_some(),
+            "no lines kept for {}",
+            finding.rule
+        );
+    }
 }
 
 fn assert_spans_in_text(extraction: &Extraction, len: usize) {
