@@ -59,5 +59,6 @@ pub fn run(candidates: &Receiver<Candidate>, options: &ScanOptions) -> ScanResul
     out
 }
 
-const INTERNAL_ERROR: &str =
+/// The message for a file whose reading or checking panicked.
+pub const INTERNAL_ERROR: &str =
     "agms-lint failed on this file (an internal error; please report it with the file if you can)";

@@ -4,6 +4,7 @@
 //! the thread finishes.
 
 use std::io::ErrorKind;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -12,7 +13,7 @@ use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkState};
 
 use crossbeam_channel::Sender;
 
-use super::checker::Candidate;
+use super::checker::{Candidate, INTERNAL_ERROR};
 use super::read::{Contents, read_script};
 use super::timing::Stopwatch;
 use super::walk_error::walk_error;
@@ -108,7 +109,15 @@ impl Worker<'_> {
             tracing::warn!("{}: skipped, not a regular file", self.shown(path));
             return;
         }
-        self.read_and_check(path);
+        let read = panic::catch_unwind(AssertUnwindSafe(|| self.read_and_check(path)));
+        if read.is_err() {
+            // A fault while reading one file must not end the scan.
+            let path = self.shown(path);
+            self.local.errors.push(ReadError {
+                path,
+                message: INTERNAL_ERROR.to_string(),
+            });
+        }
     }
 
     fn shown(&self, path: &Path) -> String {
