@@ -1,6 +1,7 @@
 //! Language front ends: each turns a tree-sitter syntax tree into the
 //! language-neutral model of call sites and string uses.
 
+mod children;
 mod kind_names;
 pub mod python;
 pub mod shell;

@@ -26,10 +26,6 @@ const DESCRIPTION_MAX_CHARS: usize = 60;
 /// has its own depth cap.
 const PARENTHESES_MAX_DEPTH: usize = 16;
 
-/// Maximum number of named children that [`named_children`] reads one by
-/// index rather than with a tree cursor.
-const INDEXED_CHILDREN_MAX: usize = 8;
-
 pub(super) fn span_of(node: Node) -> Span {
     Span::new(node.start_byte(), node.end_byte())
 }
@@ -80,27 +76,7 @@ pub(super) fn unparenthesize(node: Node) -> Node {
 
 /// Returns the named children of a node, skipping comments.
 pub(super) fn named_children(node: Node) -> Vec<Node> {
-    let count = node.named_child_count();
-    if count == 0 {
-        return Vec::new();
-    }
-    let mut children = Vec::with_capacity(count);
-    // `Node::named_child` walks the children from the first, so it is cheap
-    // for a few children. For many, a tree cursor is cheaper even though it
-    // allocates.
-    if count <= INDEXED_CHILDREN_MAX {
-        for index in 0..count {
-            if let Some(child) = u32::try_from(index)
-                .ok()
-                .and_then(|index| node.named_child(index))
-            {
-                children.push(child);
-            }
-        }
-    } else {
-        let mut cursor = node.walk();
-        children.extend(node.named_children(&mut cursor));
-    }
+    let mut children = crate::lang::children::named(node);
     children.retain(|child| kind(*child) != "comment");
     children
 }

@@ -57,8 +57,7 @@ pub fn span_text(text: &str, span: Span) -> &str {
 
 /// Returns every child, named or not, in source order.
 pub fn children(node: Node) -> Vec<Node> {
-    let mut cursor = node.walk();
-    node.children(&mut cursor).collect()
+    crate::lang::children::all(node)
 }
 
 /// Calls `visit` with every child of `node`, named or not, in source order.
