@@ -96,7 +96,7 @@ pub struct ScanArgs {
     pub max_file_size: u64,
 
     /// Search scripts larger than this many bytes as plain text instead of
-    /// parsing them; each of the first 20 lines that name the Qualys API
+    /// parsing them. Each of the first 20 lines that name the Qualys API
     /// gets a note.
     #[arg(long, default_value_t = DEFAULT_MAX_PARSE_SIZE, value_name = "BYTES")]
     pub max_parse_size: usize,

@@ -53,16 +53,16 @@ impl Excerpt {
         Excerpt { chunks }
     }
 
-    /// Returns the chunk that holds byte `offset` of the file.
+    /// Returns the chunk that contains byte `offset` of the file.
     pub fn chunk_at(&self, offset: usize) -> Option<&Chunk> {
         let index = self.chunks.partition_point(|chunk| chunk.start <= offset);
         let chunk = self.chunks.get(index.checked_sub(1)?)?;
         (offset <= chunk.start + chunk.text.len()).then_some(chunk)
     }
 
-    /// Returns the file's byte range of the line that holds `offset`,
+    /// Returns the file's byte range of the line that contains `offset`,
     /// without its line ending, or an empty range at `offset` when no
-    /// chunk holds it.
+    /// chunk contains it.
     pub fn line_range(&self, offset: usize) -> (usize, usize) {
         let Some(chunk) = self.chunk_at(offset) else {
             return (offset, offset);

@@ -153,6 +153,6 @@ pub struct Extraction {
     /// Regions tree-sitter could not parse, outermost only.
     pub unparsed: Vec<Span>,
     /// The parse limit, when the file was larger and was searched as text
-    /// instead of parsed; `unparsed` then holds the lines with markers.
+    /// instead of parsed. `unparsed` then lists the lines with markers.
     pub over_parse_limit: Option<usize>,
 }

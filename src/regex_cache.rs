@@ -19,8 +19,9 @@ const SIZE_LIMIT: usize = 1 << 20;
 /// Patterns kept per thread before the cache starts again empty.
 const CAPACITY: usize = 1024;
 
-/// Longest pattern kept, which with [`CAPACITY`] bounds the keys of a full
-/// cache at 4 MiB per thread. Longer patterns are compiled every time.
+/// Maximum length of a cached pattern, which with [`CAPACITY`] bounds the
+/// keys of a full cache at 4 MiB per thread. Longer patterns are compiled
+/// every time.
 const MAX_PATTERN_LEN: usize = 4096;
 
 type Key = (String, bool);

@@ -120,8 +120,8 @@ fn ten_megabyte_line_is_checked() {
     assert_eq!(findings_in(&document), one_finding("long.sh", 2, 1));
 }
 
-/// A script of about 300 KB, over the default parse limit, with requests
-/// on lines 2 and 4 and a Qualys host name on line 3.
+/// Builds a script of about 300 KB, over the default parse limit, with
+/// requests on lines 2 and 4 and a Qualys host name on line 3.
 fn generated_script() -> String {
     let mut text = String::from(UPDATE);
     text.push_str("echo qualysapi.qualys.com\n");
@@ -145,7 +145,7 @@ fn notes_by_line(document: &Value) -> Vec<(u64, String)> {
 }
 
 #[test]
-fn file_over_the_parse_limit_is_searched_as_text() {
+fn oversized_script_is_searched_as_text() {
     let dir = folder();
     fs::write(dir.path().join("big.sh"), generated_script()).unwrap();
     fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();

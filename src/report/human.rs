@@ -154,7 +154,7 @@ impl Diagnostic for HumanDiagnostic<'_> {
 
 /// The lines a report keeps of one file, as miette reads source code.
 ///
-/// Each span is read from the chunk that holds it and given back in file
+/// Each span is read from the chunk that contains it and given back in file
 /// offsets and line numbers. The header position (`path:line:column`)
 /// counts the column in characters, as the other text formats do; miette
 /// counts bytes there, which puts a call after Japanese text several

@@ -1,11 +1,11 @@
 //! The threads that parse and check candidate files.
 //!
 //! Reading waits on the disk and parsing waits on the processor, so the two
-//! run on separate threads: the walker's threads read each file and run the
-//! prefilter, and hand the few candidates over a bounded channel to one
-//! checker thread per core, each with its own parsers. A cold page cache
-//! then keeps many reads in flight while the checkers stay busy, and the
-//! bound keeps the bytes waiting to be parsed to a few files.
+//! run on separate threads. The walker's threads read each file and run the
+//! prefilter. They hand the few candidates over a bounded channel to one
+//! checker thread per core, each with its own parsers. With a cold page
+//! cache, many reads are then in flight while the checkers stay busy, and
+//! the bound limits the bytes waiting to be parsed to a few files.
 
 use std::panic::{self, AssertUnwindSafe};
 

@@ -138,7 +138,7 @@ pub fn prefilter_bytes(path: &str, bytes: &[u8], stats: &mut Stats) -> Option<bo
     Some(utf16)
 }
 
-/// Counts a binary file as skipped and says so.
+/// Counts a binary file as skipped and logs a warning.
 pub fn skip_binary(path: &str, stats: &mut Stats) {
     stats.skipped.binary += 1;
     tracing::warn!("{path}: skipped, binary");
@@ -287,7 +287,7 @@ mod tests {
         }
     }
 
-    /// A script whose one finding sits on line 40 of 80.
+    /// Builds a script of 80 lines whose one finding is on line 40.
     fn script() -> String {
         let mut lines: Vec<String> = (1..=80).map(|n| format!("echo line {n}")).collect();
         lines[39] = "curl -d 'action=add&ips=10.0.0.1' \"$BASE/api/2.0/fo/asset/ip/\"".into();

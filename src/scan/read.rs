@@ -80,8 +80,8 @@ pub fn read_script(path: &Path, max_size: u64) -> std::io::Result<Contents> {
     read_whole(file, language, size, max_size)
 }
 
-/// Reads a large script whole only when its blocks hold a marker. `head`
-/// holds the bytes already read from the start of the file.
+/// Reads a large script whole only when one of its blocks contains a
+/// marker. `head` is the bytes already read from the start of the file.
 fn read_large(
     mut file: File,
     language: Language,
@@ -118,8 +118,8 @@ fn search_blocks(file: &mut File, mut window: Vec<u8>, max_size: u64) -> io::Res
     let mut first = true;
     let mut total = window.len() as u64;
     loop {
-        let wanted = BLOCK.saturating_sub(window.len()).max(1) as u64;
-        let read = file.by_ref().take(wanted).read_to_end(&mut window)?;
+        let requested = BLOCK.saturating_sub(window.len()).max(1) as u64;
+        let read = file.by_ref().take(requested).read_to_end(&mut window)?;
         total += read as u64;
         if total > max_size {
             return Ok(BlockSearch::TooLarge);
@@ -185,7 +185,7 @@ mod tests {
     }
 
     #[test]
-    fn large_script_with_marker_across_blocks_is_read_whole() {
+    fn marker_across_blocks_is_found() {
         let size = large(None).len();
         for at in [BLOCK - 3, 2 * BLOCK - 8, size - 6] {
             match read(&large(Some(at))) {
@@ -196,7 +196,7 @@ mod tests {
     }
 
     #[test]
-    fn large_script_grown_past_the_cap_is_too_large() {
+    fn grown_script_is_too_large() {
         // The cap is below the file's size, as when the file grew after its
         // size was taken.
         let folder = tempfile::tempdir().expect("temporary folder");

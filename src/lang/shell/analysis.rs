@@ -259,10 +259,11 @@ impl<'a, 't> Analysis<'a, 't> {
     }
 
     /// Expands a command's name and arguments, or returns `None` when its
-    /// first word alone shows that `run` would do nothing: the word is not
-    /// known text, or names a program with no prefix such as `sudo` whose
-    /// arguments `run` ignores, such as `echo`. Expansion has no side
-    /// effects, so skipping it changes nothing else.
+    /// first word alone shows that `run` would do nothing. That is so when
+    /// the word is not known text, or when it names a program whose
+    /// arguments `run` ignores, such as `echo`, with no prefix such as
+    /// `sudo`. Expansion has no side effects, so skipping it changes
+    /// nothing else.
     fn command_words(&self, parts: &[Node], frame: &Frame) -> Option<Vec<Word>> {
         let resolver = Resolver::new(self.text, frame);
         let Some((first, rest)) = parts.split_first() else {
