@@ -115,7 +115,7 @@ impl Credentials {
     }
 }
 
-/// Returns the credential values in `text`; see [`Credentials::values`].
+/// Returns the credential values in `text`, as [`Credentials::values`] does.
 pub fn values(text: &str) -> Vec<String> {
     Credentials::find(text).values(text)
 }

@@ -140,27 +140,32 @@ fn sarif_beside_another_output_keeps_its_line_hashes() {
             "none",
         ],
     );
+
     assert_eq!(
         output.status.code(),
         Some(0),
         "{}",
         support::stderr(&output)
     );
+
     let written = std::fs::read_to_string(&file).expect("SARIF file written");
     let beside: Value = serde_json::from_str(&written).expect("SARIF file is JSON");
     let hashes = line_hashes(&beside);
-    // GitHub writes the hash in hexadecimal without leading zeros.
-    let well_formed = |hash: &String| {
-        hash.split_once(':').is_some_and(|(hex, count)| {
-            (1..=16).contains(&hex.len())
-                && hex.chars().all(|c| c.is_ascii_hexdigit())
-                && count.parse::<u32>().is_ok_and(|n| n >= 1)
-        })
-    };
     assert!(!hashes.is_empty(), "testdata produced no results");
     assert!(
-        hashes.iter().all(well_formed),
+        hashes.iter().all(|hash| is_line_hash(hash)),
         "malformed line hashes: {hashes:?}"
     );
+
     assert_eq!(hashes, line_hashes(&sarif_for_testdata()));
+}
+
+/// Returns whether `hash` has the shape of GitHub's line hash: up to 16
+/// hexadecimal digits without leading zeros, a colon and a count from 1.
+fn is_line_hash(hash: &str) -> bool {
+    hash.split_once(':').is_some_and(|(hex, count)| {
+        (1..=16).contains(&hex.len())
+            && hex.chars().all(|c| c.is_ascii_hexdigit())
+            && count.parse::<u32>().is_ok_and(|n| n >= 1)
+    })
 }

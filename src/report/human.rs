@@ -156,7 +156,7 @@ impl Diagnostic for HumanDiagnostic<'_> {
 ///
 /// Each span is read from the chunk that contains it and given back in file
 /// offsets and line numbers. The header position (`path:line:column`)
-/// counts the column in characters, as the other text formats do; miette
+/// counts the column in characters, as the other text formats do. miette
 /// counts bytes there, which puts a call after Japanese text several
 /// columns too far. The header is the only place miette reads a span with
 /// no context lines, and the underline positions, read with context, are

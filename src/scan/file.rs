@@ -7,7 +7,7 @@ use aho_corasick::AhoCorasick;
 
 use super::checker::Candidate;
 use super::plain_text;
-use super::read::looks_binary;
+use super::read::{looks_binary, starts_with_utf16_bom};
 use super::timing::Stopwatch;
 use super::{FileReport, Located, ScanOptions, ScanResult, Stats};
 use crate::excerpt::Excerpt;
@@ -112,8 +112,8 @@ fn record_findings(
         return;
     }
     let findings = locate(source, &path, findings, &known_secrets, options.line_hashes);
-    let shown = display_text(&credentials.mask(&source.text), &known_secrets);
-    let excerpt = Excerpt::around(&shown, findings.iter().map(|f| f.finding.span.start));
+    let display = display_text(&credentials.mask(&source.text), &known_secrets);
+    let excerpt = Excerpt::around(&display, findings.iter().map(|f| f.finding.span.start));
     out.files.push(FileReport {
         path,
         language,
@@ -126,7 +126,7 @@ fn record_findings(
 /// binary or has no marker, else whether it is UTF-16, whose markers can
 /// only be searched for after decoding.
 pub fn prefilter_bytes(path: &str, bytes: &[u8], stats: &mut Stats) -> Option<bool> {
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let utf16 = starts_with_utf16_bom(bytes);
     if !utf16 && looks_binary(bytes) {
         skip_binary(path, stats);
         return None;

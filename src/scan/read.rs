@@ -21,6 +21,12 @@ pub const SHEBANG_HEAD: usize = 256;
 /// Bytes searched for a NUL to tell a binary file.
 pub const BINARY_HEAD: usize = 8192;
 
+/// Returns whether the bytes start with a UTF-16 byte order mark. Markers in
+/// UTF-16 text can only be searched for after decoding.
+pub fn starts_with_utf16_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
+}
+
 /// Tells a binary file from a script with a stray NUL byte. Executables and
 /// archives have NULs throughout their first block, while a script that bash
 /// or Python would still run has at most a few, so a handful of NULs in a
@@ -126,7 +132,7 @@ fn search_blocks(file: &mut File, mut window: Vec<u8>, max_size: u64) -> io::Res
         }
         if first {
             first = false;
-            if window.starts_with(&[0xFF, 0xFE]) || window.starts_with(&[0xFE, 0xFF]) {
+            if starts_with_utf16_bom(&window) {
                 return Ok(BlockSearch::Candidate);
             }
             if looks_binary(&window) {
