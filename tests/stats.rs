@@ -69,14 +69,17 @@ fn stats_time_every_stage() {
         "time prefilter",
         "time parse+extract",
         "time check",
+        "time per parsed",
         "time report",
         "time total",
+        "time processor",
     ] {
         let line = text
             .lines()
             .find(|line| line.trim_start().starts_with(stage));
         let line = line.unwrap_or_else(|| panic!("no {stage:?} line in:\n{text}"));
-        assert!(line.contains(" s"), "{stage} has no seconds: {line:?}");
+        let unit = if stage == "time per parsed" { " ms" } else { " s" };
+        assert!(line.contains(unit), "{stage} has no{unit}: {line:?}");
     }
 }
 

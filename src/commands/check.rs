@@ -3,7 +3,9 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+use cpu_time::ProcessTime;
 
 use super::scanning::{Purpose, Scanned, run_scan};
 use super::{Outcome, UsageError, choose_lang, stats, use_color};
@@ -23,6 +25,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
         &args.scan,
         Purpose::Check {
             line_hashes: wants_sarif(args),
+            timed: args.stats,
         },
     )?;
     if let Some(path) = &args.write_baseline {
@@ -53,13 +56,12 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
     let report_started = Instant::now();
     write_outputs(args, &result, &options)?;
     if args.stats {
-        let report = report_started.elapsed();
-        stats::write(
-            &mut io::stderr().lock(),
-            &result.stats,
-            report,
-            started.elapsed(),
-        )?;
+        let run = stats::RunTimes {
+            report: report_started.elapsed(),
+            total: started.elapsed(),
+            process_cpu: ProcessTime::try_now().map_or(Duration::ZERO, |time| time.as_duration()),
+        };
+        stats::write(&mut io::stderr().lock(), &result.stats, &run)?;
     }
     Ok(outcome(&result, args.fail_on))
 }

@@ -22,8 +22,8 @@ pub struct Scanned {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
     /// Findings for `check`, with GitHub's line hashes when a SARIF report
-    /// will show them.
-    Check { line_hashes: bool },
+    /// will show them, and stage times when `--stats` will print them.
+    Check { line_hashes: bool, timed: bool },
     /// Every call site as well as the findings.
     Inventory,
 }
@@ -56,7 +56,14 @@ pub fn run_scan(args: &ScanArgs, purpose: Purpose) -> Result<Scanned, UsageError
             lang: choose_lang(&args.display),
             settings,
             inventory: purpose == Purpose::Inventory,
-            line_hashes: purpose == Purpose::Check { line_hashes: true },
+            line_hashes: matches!(
+                purpose,
+                Purpose::Check {
+                    line_hashes: true,
+                    ..
+                }
+            ),
+            timed: matches!(purpose, Purpose::Check { timed: true, .. }),
         };
         result.merge(scan(&paths, &options));
     }

@@ -5,15 +5,22 @@ use std::time::Duration;
 
 use crate::scan::Stats;
 
+/// Wall-clock and processor times of a whole run, measured outside the
+/// scan.
+pub struct RunTimes {
+    /// Writing the reports, on the main thread.
+    pub report: Duration,
+    /// From start to finish.
+    pub total: Duration,
+    /// Processor time of the whole process, every thread and the start-up
+    /// included.
+    pub process_cpu: Duration,
+}
+
 /// Writes the counts and stage times as aligned `name value` lines. The
-/// scan stages are summed over worker threads; `report` and `total` are
-/// wall-clock times of the whole run.
-pub fn write(
-    out: &mut impl Write,
-    stats: &Stats,
-    report: Duration,
-    total: Duration,
-) -> io::Result<()> {
+/// scan stages are processor time summed over the threads that ran them;
+/// `report` and `total` are wall-clock times of the whole run.
+pub fn write(out: &mut impl Write, stats: &Stats, run: &RunTimes) -> io::Result<()> {
     let skipped = &stats.skipped;
     let skipped_total = skipped.total() + skipped.links;
     writeln!(out, "agms-lint stats")?;
@@ -40,13 +47,28 @@ pub fn write(
         out,
         "time walk+read",
         times.walk_read,
-        "  (summed over threads)",
+        "  (processor time, summed over threads)",
     )?;
     seconds(out, "time prefilter", times.prefilter, "")?;
     seconds(out, "time parse+extract", times.parse_extract, "")?;
     seconds(out, "time check", times.check, "")?;
-    seconds(out, "time report", report, "")?;
-    seconds(out, "time total", total, "  (wall clock)")
+    if stats.parsed > 0 {
+        let per_file = (times.parse_extract + times.check) / count_u32(stats.parsed);
+        writeln!(
+            out,
+            "  {:<18}{:>10.3} ms  (parse, extract and check)",
+            "time per parsed",
+            per_file.as_secs_f64() * 1e3
+        )?;
+    }
+    seconds(out, "time report", run.report, "  (wall clock)")?;
+    seconds(out, "time total", run.total, "  (wall clock)")?;
+    seconds(out, "time processor", run.process_cpu, "  (whole process)")
+}
+
+/// Converts a file count for dividing a duration, saturating at `u32::MAX`.
+fn count_u32(count: usize) -> u32 {
+    u32::try_from(count).unwrap_or(u32::MAX)
 }
 
 fn count(out: &mut impl Write, name: &str, value: usize) -> io::Result<()> {

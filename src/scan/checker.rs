@@ -38,7 +38,7 @@ pub fn channel(checkers: usize) -> (Sender<Candidate>, Receiver<Candidate>) {
 pub fn run(candidates: &Receiver<Candidate>, options: &ScanOptions) -> ScanResult {
     let mut parsers = Parsers::new();
     let mut out = ScanResult::default();
-    let mut clock = Stopwatch::start();
+    let mut clock = Stopwatch::start(options.timed);
     for candidate in candidates {
         // Time spent waiting for work is not charged to any stage.
         clock.lap();

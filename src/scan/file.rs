@@ -284,6 +284,7 @@ mod tests {
             settings: Settings::default(),
             inventory: false,
             line_hashes,
+            timed: false,
         }
     }
 
@@ -307,7 +308,7 @@ mod tests {
             candidate,
             &options,
             &mut parsers,
-            &mut Stopwatch::start(),
+            &mut Stopwatch::start(false),
             &mut out,
         );
         out

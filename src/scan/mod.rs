@@ -37,6 +37,8 @@ pub struct ScanOptions {
     pub inventory: bool,
     /// Compute GitHub's line hashes, which only SARIF shows.
     pub line_hashes: bool,
+    /// Measure each stage's processor time, which only `--stats` shows.
+    pub timed: bool,
 }
 
 /// Scans every script under `paths`.

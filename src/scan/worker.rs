@@ -39,7 +39,7 @@ impl<'s> ParallelVisitorBuilder<'s> for WorkerBuilder<'s> {
             exclude: self.exclude,
             candidates: self.candidates.clone(),
             local: ScanResult::default(),
-            clock: Stopwatch::start(),
+            clock: Stopwatch::start(self.options.timed),
         })
     }
 }

@@ -138,7 +138,7 @@ impl<'t> Walker<'t> {
         visit.pushed_output_call = self.enter_output_call(node_kind, parent);
         self.record(node, node_kind, parent);
         self.stack.push(visit);
-        true
+        node_kind != "string" || may_interpolate(node, self.index.source)
     }
 
     fn leave(&mut self) {
@@ -263,6 +263,16 @@ impl<'t> Walker<'t> {
             in_output_call: self.output_call_depth > 0,
         });
     }
+}
+
+/// True unless `string` is a literal without a prefix that allows
+/// replacement fields (`f"..."`, or `t"..."` since Python 3.14). Only a
+/// replacement field puts code inside a string, so the walk need not visit
+/// the pieces of any other.
+fn may_interpolate(string: Node, source: &str) -> bool {
+    let text = source.get(string.start_byte()..).unwrap_or("");
+    let prefix = text.split(['"', '\'']).next().unwrap_or("");
+    prefix.contains(['f', 'F', 't', 'T'])
 }
 
 /// Returns true when entering `node` starts code that runs only on some paths: an

@@ -143,6 +143,24 @@ mod tests {
     }
 
     #[test]
+    fn calls_inside_replacement_fields_are_found() {
+        for prefix in ["f", "F", "rf", "Rb", "fR", "t"] {
+            let source = format!(
+                "import requests\n\
+                 print({prefix}\"added: {{requests.post('https://h/api/2.0/fo/asset/ip/', data={{'action': 'add', 'ips': '10.0.0.1'}})}}\")\n"
+            );
+            let extraction = extract(&source);
+            let paths: Vec<_> = extraction.call_sites.iter().map(path).collect();
+            let interpolates = prefix.contains(['f', 'F', 't', 'T']);
+            assert_eq!(
+                paths == ["/api/2.0/fo/asset/ip/"],
+                interpolates,
+                "prefix {prefix:?}: {paths:?}"
+            );
+        }
+    }
+
+    #[test]
     fn qualys_context() {
         assert!(extract("import qualysapi\n").qualys_context);
         assert!(extract("from qualysdk.vmdr import add_ips\n").qualys_context);
