@@ -78,7 +78,11 @@ fn stats_time_every_stage() {
             .lines()
             .find(|line| line.trim_start().starts_with(stage));
         let line = line.unwrap_or_else(|| panic!("no {stage:?} line in:\n{text}"));
-        let unit = if stage == "time per parsed" { " ms" } else { " s" };
+        let unit = if stage == "time per parsed" {
+            " ms"
+        } else {
+            " s"
+        };
         assert!(line.contains(unit), "{stage} has no{unit}: {line:?}");
     }
 }

@@ -214,19 +214,22 @@ fn names_qualys_host(text: &str) -> bool {
 /// breaks and tabs shown as `?`. Both keep the byte length, so spans stay
 /// valid.
 fn display_text(masked: &str, known_secrets: &[String]) -> String {
-    let masked = known_secrets
-        .iter()
-        .fold(masked.to_string(), |text, secret| {
-            text.replace(secret.as_str(), &"*".repeat(secret.len()))
-        });
-    masked
-        .chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => c,
-            c if c.is_ascii_control() => '?',
-            c => c,
-        })
-        .collect()
+    let mut text = masked.to_string();
+    for secret in known_secrets {
+        if text.contains(secret.as_str()) {
+            text = text.replace(secret.as_str(), &"*".repeat(secret.len()));
+        }
+    }
+    // An ASCII byte never occurs inside a multi-byte UTF-8 sequence, so
+    // swapping one ASCII byte for another keeps the text valid.
+    let mut bytes = text.into_bytes();
+    for byte in &mut bytes {
+        if byte.is_ascii_control() && !matches!(byte, b'\n' | b'\r' | b'\t') {
+            *byte = b'?';
+        }
+    }
+    String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
 fn locate(
@@ -286,6 +289,14 @@ mod tests {
             line_hashes,
             timed: false,
         }
+    }
+
+    #[test]
+    fn display_text_hides_secrets_and_control_characters_byte_for_byte() {
+        let masked = "pw=*** then Hunter22 again\x1b[31m\tred\x7f é\r\n";
+        let shown = display_text(masked, &["Hunter22".to_string()]);
+        assert_eq!(shown, "pw=*** then ******** again?[31m\tred? é\r\n");
+        assert_eq!(shown.len(), masked.len(), "spans must stay valid");
     }
 
     /// Builds a script of 80 lines whose one finding is on line 40.
