@@ -4,22 +4,31 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
+use super::streamed::Streamed;
 use super::{ReportOptions, all_findings, counts};
 use crate::catalogue;
 use crate::scan::{FileReport, Located, ScanResult};
 
 pub const JSON_VERSION: u32 = 1;
 
+/// The top level of `--format json`, in the order its keys are written.
+#[derive(Serialize)]
+struct Document<Findings> {
+    version: u32,
+    tool: Value,
+    summary: Value,
+    findings: Findings,
+    errors: Vec<Value>,
+}
+
 pub fn write_document(
     result: &ScanResult,
     options: &ReportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let findings: Vec<Value> = all_findings(result)
-        .map(|(file, located)| finding(file, located, options))
-        .collect();
     let errors: Vec<Value> = result
         .errors
         .iter()
@@ -27,10 +36,10 @@ pub fn write_document(
         .collect();
     let [errors_count, warnings, notes] = counts(result);
     let stats = &result.stats;
-    let document = json!({
-        "version": JSON_VERSION,
-        "tool": { "name": "agms-lint", "version": env!("CARGO_PKG_VERSION") },
-        "summary": {
+    let document = Document {
+        version: JSON_VERSION,
+        tool: json!({ "name": "agms-lint", "version": env!("CARGO_PKG_VERSION") }),
+        summary: json!({
             "files_scanned": stats.scanned,
             "files_skipped": {
                 "binary": stats.skipped.binary,
@@ -42,10 +51,12 @@ pub fn write_document(
             "files_unreadable": result.errors.len(),
             "findings": { "error": errors_count, "warning": warnings, "note": notes },
             "baseline_applied": options.baseline_applied,
-        },
-        "findings": findings,
-        "errors": errors,
-    });
+        }),
+        findings: Streamed(|| {
+            all_findings(result).map(|(file, located)| finding(file, located, options))
+        }),
+        errors,
+    };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
 }

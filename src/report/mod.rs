@@ -9,6 +9,7 @@ mod junit;
 pub mod line_hash;
 mod markdown;
 mod sarif;
+mod streamed;
 
 use std::io::{self, Write};
 

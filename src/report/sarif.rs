@@ -9,8 +9,10 @@ use std::io::{self, Write};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use serde::Serialize;
 use serde_json::{Value, json};
 
+use super::streamed::Streamed;
 use super::{ReportOptions, all_findings};
 use crate::catalogue::{Lang, Rule};
 use crate::finding::Severity;
@@ -57,15 +59,34 @@ pub enum SarifLimitError {
 }
 
 pub fn write(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) -> io::Result<()> {
-    let bytes = render(result, options);
-    out.write_all(&bytes)
+    render(result, options, out)
 }
 
-fn render(result: &ScanResult, options: &ReportOptions) -> Vec<u8> {
-    let mut bytes =
-        serde_json::to_vec_pretty(&document(result, options)).expect("SARIF serialises");
-    bytes.push(b'\n');
-    bytes
+/// Writes the log to `out` as it is serialized, one result at a time.
+fn render(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) -> io::Result<()> {
+    let rules = options.rules();
+    let run = Run {
+        tool: json!({ "driver": driver(&rules, options.lang) }),
+        original_uri_base_ids: json!({
+            SOURCE_ROOT: { "description": { "text": "The folder agms-lint was run from." } },
+        }),
+        column_kind: "utf16CodeUnits",
+        results: Streamed(|| {
+            all_findings(result).map(|(file, located)| result_entry(file, located, &rules, options))
+        }),
+        invocations: [invocation(result)],
+        automation_details: options
+            .sarif_category
+            .as_ref()
+            .map(|category| json!({ "id": format!("{}/", category.trim_end_matches('/')) })),
+    };
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [run],
+    };
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
 }
 
 /// Refuses output that GitHub code scanning would reject.
@@ -74,9 +95,10 @@ pub fn check_limits(result: &ScanResult, options: &ReportOptions) -> Result<(), 
     if count > MAX_RESULTS {
         return Err(SarifLimitError::TooManyResults(count));
     }
+    // The log is compressed as it is written, so only the gzipped bytes
+    // are held.
     let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
-    let gzipped = encoder
-        .write_all(&render(result, options))
+    let gzipped = render(result, options, &mut encoder)
         .and_then(|()| encoder.finish())
         .map_or(0, |bytes| bytes.len());
     if gzipped > MAX_GZIPPED_BYTES {
@@ -85,24 +107,26 @@ pub fn check_limits(result: &ScanResult, options: &ReportOptions) -> Result<(), 
     Ok(())
 }
 
-fn document(result: &ScanResult, options: &ReportOptions) -> Value {
-    let rules = options.rules();
-    let results: Vec<Value> = all_findings(result)
-        .map(|(file, located)| result_entry(file, located, &rules, options))
-        .collect();
-    let mut run = json!({
-        "tool": { "driver": driver(&rules, options.lang) },
-        "originalUriBaseIds": {
-            SOURCE_ROOT: { "description": { "text": "The folder agms-lint was run from." } },
-        },
-        "columnKind": "utf16CodeUnits",
-        "results": results,
-        "invocations": [invocation(result)],
-    });
-    if let Some(category) = &options.sarif_category {
-        run["automationDetails"] = json!({ "id": format!("{}/", category.trim_end_matches('/')) });
-    }
-    json!({ "$schema": SCHEMA, "version": "2.1.0", "runs": [run] })
+/// The top level of the SARIF log, in the order its keys are written.
+#[derive(Serialize)]
+struct Log<Results> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<Results>; 1],
+}
+
+/// The one run of a log, in the order its keys are written.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<Results> {
+    tool: Value,
+    original_uri_base_ids: Value,
+    column_kind: &'static str,
+    results: Results,
+    invocations: [Value; 1],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    automation_details: Option<Value>,
 }
 
 fn driver(rules: &[&Rule], lang: Lang) -> Value {
