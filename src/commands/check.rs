@@ -102,7 +102,9 @@ fn write_outputs(
         }
     }
     for target in targets.iter().filter(|target| target.file.is_none()) {
-        let mut stdout = io::stdout().lock();
+        // Standard output flushes at every line break, and the JSON formats
+        // write many short lines, so whole blocks are gathered first.
+        let mut stdout = BufWriter::with_capacity(STDOUT_BUFFER_BYTES, io::stdout().lock());
         let written = report::write(target.format, result, options, &mut stdout)
             .and_then(|()| stdout.flush());
         match written {
@@ -114,6 +116,9 @@ fn write_outputs(
     }
     Ok(())
 }
+
+/// Bytes of a report gathered before each write to standard output.
+const STDOUT_BUFFER_BYTES: usize = 64 * 1024;
 
 fn write_file(
     path: &PathBuf,

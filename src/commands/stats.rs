@@ -53,7 +53,7 @@ pub fn write(out: &mut impl Write, stats: &Stats, run: &RunTimes) -> io::Result<
     seconds(out, "time parse+extract", times.parse_extract, "")?;
     seconds(out, "time check", times.check, "")?;
     if stats.parsed > 0 {
-        let per_file = (times.parse_extract + times.check) / count_u32(stats.parsed);
+        let per_file = times.parsed_files / count_u32(stats.parsed);
         writeln!(
             out,
             "  {:<18}{:>10.3} ms  (parse, extract and check)",

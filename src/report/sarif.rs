@@ -4,7 +4,7 @@
 //! units. Results carry GitHub's line hash and our content fingerprint.
 //! The bytes depend only on the input: no timestamps, no absolute paths.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
 use flate2::Compression;
 use flate2::write::GzEncoder;
@@ -26,6 +26,9 @@ const SOURCE_ROOT: &str = "%SRCROOT%";
 /// run, or larger than 10 MB once gzipped.
 const MAX_RESULTS: usize = 25_000;
 const MAX_GZIPPED_BYTES: usize = 10 * 1024 * 1024;
+
+/// Bytes gathered before each write to the size check's compressor.
+const WRITE_BUFFER_BYTES: usize = 64 * 1024;
 
 /// Characters that cannot appear as such in a URI path. `/` separates
 /// segments and is kept.
@@ -96,10 +99,15 @@ pub fn check_limits(result: &ScanResult, options: &ReportOptions) -> Result<(), 
         return Err(SarifLimitError::TooManyResults(count));
     }
     // The log is compressed as it is written, so only the gzipped bytes
-    // are held.
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
-    let gzipped = render(result, options, &mut encoder)
-        .and_then(|()| encoder.finish())
+    // are held. serde writes a few bytes at a time, and the encoder does
+    // work on every write, so the writes are gathered first.
+    let mut buffered = BufWriter::with_capacity(
+        WRITE_BUFFER_BYTES,
+        GzEncoder::new(Vec::new(), Compression::default()),
+    );
+    let gzipped = render(result, options, &mut buffered)
+        .and_then(|()| buffered.into_inner().map_err(|error| error.into_error()))
+        .and_then(|encoder| encoder.finish())
         .map_or(0, |bytes| bytes.len());
     if gzipped > MAX_GZIPPED_BYTES {
         return Err(SarifLimitError::TooLarge(gzipped));

@@ -51,7 +51,8 @@ pub fn check_candidate(
     // The limit is on the file's size, which the warning and AGMS102 name,
     // and not on its decoded text, which a legacy Japanese encoding makes up
     // to half as large again.
-    let extraction = if bytes.len() > options.max_parse_size {
+    let parsed = bytes.len() <= options.max_parse_size;
+    let extraction = if !parsed {
         tracing::warn!(
             "{path}: larger than the parse limit of {} bytes; searched as text",
             options.max_parse_size
@@ -62,10 +63,15 @@ pub fn check_candidate(
         out.stats.parsed += 1;
         extract(language, &source.text, parsers, &mut out.stats)
     };
-    out.stats.times.parse_extract += clock.lap();
+    let extract_time = clock.lap();
+    out.stats.times.parse_extract += extract_time;
 
     record_findings(path, language, &source, &extraction, options, out);
-    out.stats.times.check += clock.lap();
+    let check_time = clock.lap();
+    out.stats.times.check += check_time;
+    if parsed {
+        out.stats.times.parsed_files += extract_time + check_time;
+    }
 }
 
 /// Runs the rules and suppressions over one file's model, then records the
@@ -271,6 +277,8 @@ fn locate(
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
     use crate::catalogue::Lang;
     use crate::discover::WalkOptions;
@@ -323,6 +331,49 @@ mod tests {
             &mut out,
         );
         out
+    }
+
+    /// Checks `script` with a parse limit of `max_parse_size` bytes and a
+    /// running clock, and returns the stage times.
+    fn timed_check(script: &str, max_parse_size: usize) -> ScanResult {
+        let mut out = ScanResult::default();
+        let candidate = Candidate {
+            path: "add.sh".into(),
+            language: Language::Shell,
+            bytes: script.as_bytes().to_vec(),
+            utf16: false,
+        };
+        let options = ScanOptions {
+            max_parse_size,
+            timed: true,
+            ..options(false)
+        };
+        let mut clock = Stopwatch::start(true);
+        clock.lap();
+        check_candidate(
+            candidate,
+            &options,
+            &mut Parsers::new(),
+            &mut clock,
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn only_parsed_files_count_toward_the_time_per_parsed_file() {
+        let script = script();
+        let parsed = timed_check(&script, 1 << 20);
+        assert_eq!(parsed.stats.parsed, 1);
+        assert!(parsed.stats.times.parse_extract > Duration::ZERO);
+        assert_eq!(
+            parsed.stats.times.parsed_files,
+            parsed.stats.times.parse_extract + parsed.stats.times.check
+        );
+        let searched = timed_check(&script, 64);
+        assert_eq!(searched.stats.searched_as_text, 1);
+        assert!(searched.stats.times.parse_extract > Duration::ZERO);
+        assert_eq!(searched.stats.times.parsed_files, Duration::ZERO);
     }
 
     #[test]

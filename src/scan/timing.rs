@@ -19,6 +19,9 @@ pub struct StageTimes {
     pub parse_extract: Duration,
     /// Rules, suppressions, positions and masking.
     pub check: Duration,
+    /// Parse, extract and check of the files that were parsed, without
+    /// those searched as text, for the cost of one parsed file.
+    pub parsed_files: Duration,
 }
 
 impl AddAssign<&StageTimes> for StageTimes {
@@ -27,6 +30,7 @@ impl AddAssign<&StageTimes> for StageTimes {
         self.prefilter += other.prefilter;
         self.parse_extract += other.parse_extract;
         self.check += other.check;
+        self.parsed_files += other.parsed_files;
     }
 }
 
