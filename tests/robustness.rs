@@ -421,6 +421,22 @@ fn human_lines_after_lone_carriage_returns() {
 }
 
 #[test]
+fn human_frame_of_a_file_with_only_carriage_returns() {
+    let dir = folder();
+    // Every line ends in a lone `\r`, so the frame around the call on
+    // line 3 must break there too, and show no raw `\r`.
+    let call = UPDATE.lines().nth(1).expect("UPDATE has a call line");
+    let text = format!("#!/bin/sh\recho start\r{call}\recho done\r");
+    fs::write(dir.path().join("mac.sh"), text).unwrap();
+    let human = check_in(dir.path(), &["--color", "never", "--fail-on", "none"]);
+    let report = stdout(&human);
+    assert!(report.contains("mac.sh:3:1]"), "human header:\n{report}");
+    assert!(report.contains(" 3 │ curl"), "human gutter:\n{report}");
+    assert!(report.contains(" 4 │ echo done"), "human gutter:\n{report}");
+    assert!(!report.contains('\r'), "raw carriage return:\n{report:?}");
+}
+
+#[test]
 fn symlinks_are_not_followed_by_default() {
     let outside = folder();
     fs::write(outside.path().join("outside.sh"), UPDATE).unwrap();

@@ -216,8 +216,9 @@ fn names_qualys_host(text: &str) -> bool {
 }
 
 /// Prepares masked source text for code frames: credential values masked
-/// again where they reappear, and control characters other than line
-/// breaks and tabs shown as `?`. Both keep the byte length, so spans stay
+/// again where they reappear, lone `\r` line breaks made `\n`, and other
+/// control characters but tabs, and bidirectional overrides, shown as one
+/// `?` for each of their bytes. All keep the byte length, so spans stay
 /// valid.
 fn display_text(masked: &str, known_secrets: &[String]) -> String {
     let mut text = masked.to_string();
@@ -227,15 +228,36 @@ fn display_text(masked: &str, known_secrets: &[String]) -> String {
         }
     }
     // An ASCII byte never occurs inside a multi-byte UTF-8 sequence, so
-    // swapping one ASCII byte for another keeps the text valid.
+    // swapping one ASCII byte for another keeps the text valid. A lone
+    // `\r` ends a line, as in the positions reported, so it becomes `\n`
+    // for the code frame, which breaks lines only there.
     let mut bytes = text.into_bytes();
-    for byte in &mut bytes {
-        if byte.is_ascii_control() && !matches!(byte, b'\n' | b'\r' | b'\t') {
-            *byte = b'?';
+    for index in 0..bytes.len() {
+        let byte = bytes[index];
+        if byte == b'\r' && bytes.get(index + 1) != Some(&b'\n') {
+            bytes[index] = b'\n';
+        } else if byte.is_ascii_control() && !matches!(byte, b'\n' | b'\r' | b'\t') {
+            bytes[index] = b'?';
+        } else if let Some(length) = hidden_control_length(&bytes[index..]) {
+            bytes[index..index + length].fill(b'?');
         }
     }
     String::from_utf8(bytes)
         .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+}
+
+/// Returns the length in bytes of the character at the start of `bytes`
+/// when it is one a terminal may act on instead of showing: a C1 control
+/// (U+0080 to U+009F, such as the one-byte CSI), or a bidirectional
+/// override or isolate (U+202A to U+202E, U+2066 to U+2069), which can
+/// make a line read in another order than it runs. A lead byte never
+/// occurs inside another character, so the test is safe at any index.
+fn hidden_control_length(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [0xC2, 0x80..=0x9F, ..] => Some(2),
+        [0xE2, 0x80, 0xAA..=0xAE, ..] | [0xE2, 0x81, 0xA6..=0xA9, ..] => Some(3),
+        _ => None,
+    }
 }
 
 fn locate(
@@ -301,9 +323,21 @@ mod tests {
 
     #[test]
     fn display_text_hides_secrets_and_control_characters_byte_for_byte() {
-        let masked = "pw=*** then Hunter22 again\x1b[31m\tred\x7f é\r\n";
+        let masked = "pw=*** then Hunter22 again\x1b[31m\tred\x7f é\r\nold\rmac\r";
         let shown = display_text(masked, &["Hunter22".to_string()]);
-        assert_eq!(shown, "pw=*** then ******** again?[31m\tred? é\r\n");
+        assert_eq!(
+            shown,
+            "pw=*** then ******** again?[31m\tred? é\r\nold\nmac\n"
+        );
+        assert_eq!(shown.len(), masked.len(), "spans must stay valid");
+    }
+
+    #[test]
+    fn display_text_hides_terminal_controls_and_direction_overrides() {
+        let masked =
+            "a\u{9b}31m b\u{85}c \u{202e}dlrow\u{202c} \u{2066}x\u{2069} \u{200b}é\u{a0}\n";
+        let shown = display_text(masked, &[]);
+        assert_eq!(shown, "a??31m b??c ???dlrow??? ???x??? \u{200b}é\u{a0}\n");
         assert_eq!(shown.len(), masked.len(), "spans must stay valid");
     }
 
