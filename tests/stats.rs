@@ -88,6 +88,15 @@ fn stats_time_every_stage() {
 }
 
 #[test]
+fn stats_follow_a_written_baseline() {
+    let dir = mixed_tree();
+    let output = check_in(dir.path(), &["--write-baseline", "base.json", "--stats"]);
+    let text = stderr(&output);
+    assert!(dir.path().join("base.json").exists(), "{text}");
+    assert_eq!(stat(&text, "parsed"), 2, "{text}");
+}
+
+#[test]
 fn stats_follow_the_report_only_when_asked() {
     let dir = mixed_tree();
     let plain = check_in(dir.path(), &["--format", "concise"]);

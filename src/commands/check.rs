@@ -29,6 +29,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
         },
     )?;
     if let Some(path) = &args.write_baseline {
+        let report_started = Instant::now();
         let written = Baseline::from_result(&result);
         written.write(path)?;
         tracing::info!(
@@ -36,6 +37,9 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
             written.findings.len(),
             path.display()
         );
+        if args.stats {
+            write_stats(&result, report_started, started)?;
+        }
         return Ok(if result.errors.is_empty() {
             Outcome::Clean
         } else {
@@ -56,14 +60,20 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
     let report_started = Instant::now();
     write_outputs(args, &result, &options)?;
     if args.stats {
-        let run = stats::RunTimes {
-            report: report_started.elapsed(),
-            total: started.elapsed(),
-            process_cpu: ProcessTime::try_now().map_or(Duration::ZERO, |time| time.as_duration()),
-        };
-        stats::write(&mut io::stderr().lock(), &result.stats, &run)?;
+        write_stats(&result, report_started, started)?;
     }
     Ok(outcome(&result, args.fail_on))
+}
+
+/// Prints `--stats` to standard error, with the report counted from
+/// `report_started` and the whole run from `started`.
+fn write_stats(result: &ScanResult, report_started: Instant, started: Instant) -> io::Result<()> {
+    let run = stats::RunTimes {
+        report: report_started.elapsed(),
+        total: started.elapsed(),
+        process_cpu: ProcessTime::try_now().map_or(Duration::ZERO, |time| time.as_duration()),
+    };
+    stats::write(&mut io::stderr().lock(), &result.stats, &run)
 }
 
 /// True when some output is SARIF, the only format that shows GitHub's
