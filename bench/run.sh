@@ -157,6 +157,17 @@ print(f"  CPU per file {cpu / files * 1000:.3f} ms (mean file {bytes_ / files / 
 print(f"  throughput {bytes_ / cpu / 1e6:.1f} MB/s per core of CPU time")
 PY
   echo "  peak memory: $(peak_memory "$BIN" check --fail-on none "$tree")"
+  local format threads
+  for format in json sarif; do
+    echo "  peak memory with --format $format: $(peak_memory "$BIN" check --fail-on none --format "$format" "$tree")"
+  done
+  # The processor time of the parse, extract and check stages alone, as
+  # --stats measures it per thread, with one checker and with the default.
+  for threads in 1 0; do
+    echo "  --stats with --threads $threads:"
+    "$BIN" check --fail-on none --stats --threads "$threads" "$tree" 2>&1 > /dev/null \
+      | grep -E 'time (parse|check|per parsed|processor)' | sed 's/^/  /'
+  done
 }
 
 startup() {
