@@ -234,6 +234,9 @@ fn display_text(masked: &str, known_secrets: &[String]) -> String {
     let mut bytes = text.into_bytes();
     for index in 0..bytes.len() {
         let byte = bytes[index];
+        if matches!(byte, b' '..=b'~') {
+            continue;
+        }
         if byte == b'\r' && bytes.get(index + 1) != Some(&b'\n') {
             bytes[index] = b'\n';
         } else if byte.is_ascii_control() && !matches!(byte, b'\n' | b'\r' | b'\t') {
