@@ -421,7 +421,7 @@ fn human_lines_after_lone_carriage_returns() {
 }
 
 #[test]
-fn human_frame_of_a_file_with_only_carriage_returns() {
+fn frame_with_lone_carriage_returns() {
     let dir = folder();
     // Every line ends in a lone `\r`, so the frame around the call on
     // line 3 must break there too, and show no raw `\r`.

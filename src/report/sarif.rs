@@ -99,8 +99,9 @@ pub fn check_limits(result: &ScanResult, options: &ReportOptions) -> Result<(), 
         return Err(SarifLimitError::TooManyResults(count));
     }
     // The log is compressed as it is written, so only the gzipped bytes
-    // are held. serde writes a few bytes at a time, and the encoder does
-    // work on every write, so the writes are gathered first.
+    // are kept in memory. serde writes a few bytes at a time, and the
+    // encoder does fixed work on every write, so the writes are gathered
+    // into blocks first.
     let mut buffered = BufWriter::with_capacity(
         WRITE_BUFFER_BYTES,
         GzEncoder::new(Vec::new(), Compression::default()),

@@ -1,6 +1,6 @@
 //! A JSON array whose items are built one at a time while it is written.
 //!
-//! Building a whole report as one `serde_json::Value` holds every finding
+//! Building a whole report as one `serde_json::Value` stores every finding
 //! as a tree of maps and strings, several times the size of the findings
 //! themselves. A `Streamed` array makes each item only when the serializer
 //! reaches it and drops it once written, so writing a report needs memory
@@ -8,8 +8,9 @@
 
 use serde::{Serialize, Serializer};
 
-/// An array serialized from the items `make` returns. `make` runs each
-/// time the array is serialized, so the same value can be written twice.
+/// An array serialized from the items its closure returns. The closure
+/// runs each time the array is serialized, so the same value can be
+/// written twice.
 pub struct Streamed<F>(pub F);
 
 impl<F, I> Serialize for Streamed<F>

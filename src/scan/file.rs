@@ -216,10 +216,10 @@ fn names_qualys_host(text: &str) -> bool {
 }
 
 /// Prepares masked source text for code frames: credential values masked
-/// again where they reappear, lone `\r` line breaks made `\n`, and other
-/// control characters but tabs, and bidirectional overrides, shown as one
-/// `?` for each of their bytes. All keep the byte length, so spans stay
-/// valid.
+/// again where they reappear, and lone `\r` line breaks made `\n`.
+/// Control characters other than tabs and line breaks, and bidirectional
+/// overrides, become one `?` for each of their bytes. Each change keeps
+/// the byte length, so spans stay valid.
 fn display_text(masked: &str, known_secrets: &[String]) -> String {
     let mut text = masked.to_string();
     for secret in known_secrets {
@@ -250,11 +250,12 @@ fn display_text(masked: &str, known_secrets: &[String]) -> String {
 }
 
 /// Returns the length in bytes of the character at the start of `bytes`
-/// when it is one a terminal may act on instead of showing: a C1 control
-/// (U+0080 to U+009F, such as the one-byte CSI), or a bidirectional
-/// override or isolate (U+202A to U+202E, U+2066 to U+2069), which can
-/// make a line read in another order than it runs. A lead byte never
-/// occurs inside another character, so the test is safe at any index.
+/// when a terminal may act on it instead of showing it. That is a C1
+/// control (U+0080 to U+009F, such as the one-byte CSI), or a
+/// bidirectional override or isolate (U+202A to U+202E, U+2066 to
+/// U+2069), which can make a line read in another order than it runs. A
+/// lead byte never occurs inside another character, so the test is safe
+/// at any index.
 fn hidden_control_length(bytes: &[u8]) -> Option<usize> {
     match bytes {
         [0xC2, 0x80..=0x9F, ..] => Some(2),
@@ -325,7 +326,7 @@ mod tests {
     }
 
     #[test]
-    fn display_text_hides_secrets_and_control_characters_byte_for_byte() {
+    fn display_text_masks_secrets_and_controls() {
         let masked = "pw=*** then Hunter22 again\x1b[31m\tred\x7f é\r\nold\rmac\r";
         let shown = display_text(masked, &["Hunter22".to_string()]);
         assert_eq!(
@@ -336,7 +337,7 @@ mod tests {
     }
 
     #[test]
-    fn display_text_hides_terminal_controls_and_direction_overrides() {
+    fn display_text_masks_direction_overrides() {
         let masked =
             "a\u{9b}31m b\u{85}c \u{202e}dlrow\u{202c} \u{2066}x\u{2069} \u{200b}é\u{a0}\n";
         let shown = display_text(masked, &[]);
@@ -371,7 +372,7 @@ mod tests {
     }
 
     /// Checks `script` with a parse limit of `max_parse_size` bytes and a
-    /// running clock, and returns the stage times.
+    /// running clock, and returns the scan result with its stage times.
     fn timed_check(script: &str, max_parse_size: usize) -> ScanResult {
         let mut out = ScanResult::default();
         let candidate = Candidate {
@@ -398,7 +399,7 @@ mod tests {
     }
 
     #[test]
-    fn only_parsed_files_count_toward_the_time_per_parsed_file() {
+    fn per_file_time_counts_parsed_files_only() {
         let script = script();
         let parsed = timed_check(&script, 1 << 20);
         assert_eq!(parsed.stats.parsed, 1);

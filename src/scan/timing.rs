@@ -71,13 +71,13 @@ impl Stopwatch {
 mod tests {
     use super::*;
 
-    /// Spins until this thread has used at least `wanted` of processor
+    /// Spins until this thread has used at least `target` of processor
     /// time, or a wall-clock bound passes.
-    fn spin_for(wanted: Duration) {
+    fn spin_for(target: Duration) {
         let started = ThreadTime::now();
         let deadline = std::time::Instant::now() + Duration::from_secs(5);
         let mut sum = 0u64;
-        while started.elapsed() < wanted && std::time::Instant::now() < deadline {
+        while started.elapsed() < target && std::time::Instant::now() < deadline {
             sum = std::hint::black_box(sum.wrapping_add(1));
         }
     }
