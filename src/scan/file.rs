@@ -371,6 +371,29 @@ mod tests {
         out
     }
 
+    proptest::proptest! {
+        #[test]
+        fn display_text_keeps_length_and_hides_controls(text in "\\PC*|[\\x00-\\x20\\u{80}-\\u{9f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}a-z\\r\\n]*") {
+            let shown = display_text(&text, &[]);
+            proptest::prop_assert_eq!(shown.len(), text.len());
+            let bytes = shown.as_bytes();
+            for (index, &byte) in bytes.iter().enumerate() {
+                let allowed = match byte {
+                    b'\r' => bytes.get(index + 1) == Some(&b'\n'),
+                    b'\n' | b'\t' => true,
+                    _ => !byte.is_ascii_control(),
+                };
+                proptest::prop_assert!(allowed, "byte {} at {} in {:?}", byte, index, shown);
+            }
+            let hidden = shown.chars().find(|c| {
+                ('\u{80}'..='\u{9f}').contains(c)
+                    || ('\u{202a}'..='\u{202e}').contains(c)
+                    || ('\u{2066}'..='\u{2069}').contains(c)
+            });
+            proptest::prop_assert_eq!(hidden, None);
+        }
+    }
+
     /// Checks `script` with a parse limit of `max_parse_size` bytes and a
     /// running clock, and returns the scan result with its stage times.
     fn timed_check(script: &str, max_parse_size: usize) -> ScanResult {
