@@ -328,21 +328,21 @@ mod tests {
     #[test]
     fn display_text_masks_secrets_and_controls() {
         let masked = "pw=*** then Hunter22 again\x1b[31m\tred\x7f é\r\nold\rmac\r";
-        let shown = display_text(masked, &["Hunter22".to_string()]);
+        let display = display_text(masked, &["Hunter22".to_string()]);
         assert_eq!(
-            shown,
+            display,
             "pw=*** then ******** again?[31m\tred? é\r\nold\nmac\n"
         );
-        assert_eq!(shown.len(), masked.len(), "spans must stay valid");
+        assert_eq!(display.len(), masked.len(), "spans must stay valid");
     }
 
     #[test]
     fn display_text_masks_direction_overrides() {
         let masked =
             "a\u{9b}31m b\u{85}c \u{202e}dlrow\u{202c} \u{2066}x\u{2069} \u{200b}é\u{a0}\n";
-        let shown = display_text(masked, &[]);
-        assert_eq!(shown, "a??31m b??c ???dlrow??? ???x??? \u{200b}é\u{a0}\n");
-        assert_eq!(shown.len(), masked.len(), "spans must stay valid");
+        let display = display_text(masked, &[]);
+        assert_eq!(display, "a??31m b??c ???dlrow??? ???x??? \u{200b}é\u{a0}\n");
+        assert_eq!(display.len(), masked.len(), "spans must stay valid");
     }
 
     /// Builds a script of 80 lines whose one finding is on line 40.
@@ -352,7 +352,8 @@ mod tests {
         lines.join("\n") + "\n"
     }
 
-    fn check(script: &str, line_hashes: bool) -> ScanResult {
+    /// Checks `script` as the shell script `add.sh`, timed by `clock`.
+    fn check_with(script: &str, options: &ScanOptions, clock: &mut Stopwatch) -> ScanResult {
         let mut out = ScanResult::default();
         let candidate = Candidate {
             path: "add.sh".into(),
@@ -360,32 +361,29 @@ mod tests {
             bytes: script.as_bytes().to_vec(),
             utf16: false,
         };
-        let (options, mut parsers) = (options(line_hashes), Parsers::new());
-        check_candidate(
-            candidate,
-            &options,
-            &mut parsers,
-            &mut Stopwatch::start(false),
-            &mut out,
-        );
+        check_candidate(candidate, options, &mut Parsers::new(), clock, &mut out);
         out
+    }
+
+    fn check(script: &str, line_hashes: bool) -> ScanResult {
+        check_with(script, &options(line_hashes), &mut Stopwatch::start(false))
     }
 
     proptest::proptest! {
         #[test]
         fn display_text_keeps_length_and_hides_controls(text in "\\PC*|[\\x00-\\x20\\u{80}-\\u{9f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}a-z\\r\\n]*") {
-            let shown = display_text(&text, &[]);
-            proptest::prop_assert_eq!(shown.len(), text.len());
-            let bytes = shown.as_bytes();
+            let display = display_text(&text, &[]);
+            proptest::prop_assert_eq!(display.len(), text.len());
+            let bytes = display.as_bytes();
             for (index, &byte) in bytes.iter().enumerate() {
                 let allowed = match byte {
                     b'\r' => bytes.get(index + 1) == Some(&b'\n'),
                     b'\n' | b'\t' => true,
                     _ => !byte.is_ascii_control(),
                 };
-                proptest::prop_assert!(allowed, "byte {} at {} in {:?}", byte, index, shown);
+                proptest::prop_assert!(allowed, "byte {} at {} in {:?}", byte, index, display);
             }
-            let hidden = shown.chars().find(|c| {
+            let hidden = display.chars().find(|c| {
                 ('\u{80}'..='\u{9f}').contains(c)
                     || ('\u{202a}'..='\u{202e}').contains(c)
                     || ('\u{2066}'..='\u{2069}').contains(c)
@@ -397,13 +395,6 @@ mod tests {
     /// Checks `script` with a parse limit of `max_parse_size` bytes and a
     /// running clock, and returns the scan result with its stage times.
     fn timed_check(script: &str, max_parse_size: usize) -> ScanResult {
-        let mut out = ScanResult::default();
-        let candidate = Candidate {
-            path: "add.sh".into(),
-            language: Language::Shell,
-            bytes: script.as_bytes().to_vec(),
-            utf16: false,
-        };
         let options = ScanOptions {
             max_parse_size,
             timed: true,
@@ -411,14 +402,7 @@ mod tests {
         };
         let mut clock = Stopwatch::start(true);
         clock.lap();
-        check_candidate(
-            candidate,
-            &options,
-            &mut Parsers::new(),
-            &mut clock,
-            &mut out,
-        );
-        out
+        check_with(script, &options, &mut clock)
     }
 
     #[test]
