@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::num::NonZeroU16;
 
+use memchr::memmem;
 use tree_sitter::Node;
 
 use super::command::Client;
@@ -47,6 +48,20 @@ impl<'t> Functions<'t> {
     /// Collects every function definition in the file, nested ones
     /// included, and the commands each body runs.
     pub fn collect(root: Node<'t>, text: &str) -> Self {
+        // Tree-sitter can insert a missing `)` while it recovers from a
+        // syntax error, so only a tree without errors is judged by its text.
+        if !root.has_error() && !may_define_functions(text) {
+            return Functions {
+                definitions: Vec::new(),
+                called: HashSet::new(),
+                sends_requests: HashSet::new(),
+            };
+        }
+        Self::walk(root, text)
+    }
+
+    /// Walks the whole tree for `collect`.
+    fn walk(root: Node<'t>, text: &str) -> Self {
         let mut cursor = root.walk();
         let mut definitions = Vec::new();
         let mut facts: Vec<BodyFacts> = Vec::new();
@@ -115,6 +130,25 @@ impl<'t> Functions<'t> {
     pub fn sends_requests(&self, name: &str) -> bool {
         self.sends_requests.contains(name)
     }
+}
+
+/// Returns whether `text` may contain a function definition. Bash writes
+/// one as `function name ...` or `name () ...`, so a definition needs the
+/// word `function` or a `(` followed by `)`. Blanks, line breaks and
+/// backslashes may stand between the two, and a `#` after the `(` also
+/// counts, since the grammar allows a comment there. An empty array such
+/// as `a=()` passes too.
+fn may_define_functions(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if memmem::find(bytes, b"function").is_some() {
+        return true;
+    }
+    memchr::memchr_iter(b'(', bytes).any(|at| {
+        let next = bytes[at + 1..]
+            .iter()
+            .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\\'));
+        matches!(next, None | Some(b')' | b'#'))
+    })
 }
 
 fn definition<'t>(node: Node<'t>, text: &str) -> Option<Function<'t>> {
@@ -220,6 +254,80 @@ fn request_senders(definitions: &[Function], facts: &[BodyFacts]) -> HashSet<Str
         }
         if senders.len() == before {
             return senders;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tree_sitter::{Parser, Tree};
+
+    use super::*;
+
+    fn parse(text: &str) -> Tree {
+        let mut parser = Parser::new();
+        parser
+            .set_language(&tree_sitter_bash::LANGUAGE.into())
+            .expect("bash grammar loads");
+        parser
+            .parse(text, None)
+            .expect("tree-sitter returns a tree")
+    }
+
+    fn names(functions: &Functions) -> Vec<String> {
+        functions
+            .definitions()
+            .iter()
+            .map(|function| function.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn definitions_pass_the_text_test() {
+        for text in [
+            "f() { curl x; }\n",
+            "f ( ) { curl x; }\n",
+            "f (\n) { curl x; }\n",
+            "f ( \\\n ) { curl x; }\n",
+            "function f { curl x; }\n",
+            "function f() { curl x; }\n",
+            "if true; then g() { curl x; }; fi\n",
+            "a=()\n",
+        ] {
+            assert!(may_define_functions(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn scripts_without_definitions_fail_the_text_test() {
+        for text in [
+            "curl -d 'action=list' \"$(base)/api/2.0/fo/asset/ip/\"\n",
+            "echo $((1 + 2)) (x)\n",
+            "case $a in (x) echo;; esac\n",
+            "",
+        ] {
+            assert!(!may_define_functions(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn text_test_agrees_with_the_walk() {
+        let texts = [
+            "f() { curl x; }\nf\n",
+            "function g { f; }\n",
+            "curl -s https://h/api/2.0/fo/asset/ip/\n",
+            "echo $(date) (x)\n",
+            // A syntax error: tree-sitter may invent the missing `)`.
+            "f( { curl x; }\nf\n",
+            "f ( { curl x; }\n",
+        ];
+        for text in texts {
+            let tree = parse(text);
+            let gated = Functions::collect(tree.root_node(), text);
+            let walked = Functions::walk(tree.root_node(), text);
+            assert_eq!(names(&gated), names(&walked), "{text:?}");
+            assert_eq!(gated.called, walked.called, "{text:?}");
+            assert_eq!(gated.sends_requests, walked.sends_requests, "{text:?}");
         }
     }
 }
