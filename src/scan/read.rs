@@ -56,8 +56,9 @@ pub fn read_script(path: &Path, max_size: u64) -> std::io::Result<Contents> {
     }
     let mut file = File::open(path)?;
     let size = file.metadata()?.len();
-    let language = match Language::from_extension(path) {
-        Some(language) => language,
+    // Bytes already read from the start of the file, to find a `#!` line.
+    let (language, head) = match Language::from_extension(path) {
+        Some(language) => (language, Vec::new()),
         None => {
             let mut head = Vec::with_capacity(SHEBANG_HEAD);
             file.by_ref()
@@ -66,24 +67,16 @@ pub fn read_script(path: &Path, max_size: u64) -> std::io::Result<Contents> {
             let Some(language) = Language::from_shebang(&head) else {
                 return Ok(Contents::NotScript);
             };
-            if size > max_size {
-                return Ok(Contents::TooLarge);
-            }
-            if size <= STREAM_ABOVE {
-                let mut bytes = head;
-                file.read_to_end(&mut bytes)?;
-                return Ok(Contents::Script(language, bytes));
-            }
-            return read_large(file, language, head, max_size);
+            (language, head)
         }
     };
     if size > max_size {
         return Ok(Contents::TooLarge);
     }
     if size > STREAM_ABOVE {
-        return read_large(file, language, Vec::new(), max_size);
+        return read_large(file, language, head, max_size);
     }
-    read_whole(file, language, size, max_size)
+    read_whole(file, language, head, size, max_size)
 }
 
 /// Reads a large script whole only when one of its blocks contains a
@@ -99,7 +92,7 @@ fn read_large(
         BlockSearch::Unmarked { binary } => Ok(Contents::Unmarked { binary }),
         BlockSearch::Candidate => {
             file.seek(SeekFrom::Start(0))?;
-            read_whole(file, language, STREAM_ABOVE, max_size)
+            read_whole(file, language, Vec::new(), STREAM_ABOVE, max_size)
         }
     }
 }
@@ -150,12 +143,22 @@ fn search_blocks(file: &mut File, mut window: Vec<u8>, max_size: u64) -> io::Res
     }
 }
 
-fn read_whole(file: File, language: Language, size: u64, max_size: u64) -> io::Result<Contents> {
-    let mut bytes = Vec::with_capacity(size.min(max_size) as usize);
+/// Reads the rest of a script after `bytes`, the part already read.
+fn read_whole(
+    file: File,
+    language: Language,
+    mut bytes: Vec<u8>,
+    size: u64,
+    max_size: u64,
+) -> io::Result<Contents> {
+    let expected = usize::try_from(size.min(max_size)).unwrap_or(usize::MAX);
+    bytes.reserve(expected.saturating_sub(bytes.len()));
     // Read at most one byte past the cap, in case the file grew since the
     // size was taken.
-    file.take(max_size.saturating_add(1))
-        .read_to_end(&mut bytes)?;
+    let limit = max_size
+        .saturating_add(1)
+        .saturating_sub(bytes.len() as u64);
+    file.take(limit).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max_size {
         return Ok(Contents::TooLarge);
     }
