@@ -61,12 +61,8 @@ pub enum SarifLimitError {
     TooLarge(usize),
 }
 
-pub fn write(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) -> io::Result<()> {
-    render(result, options, out)
-}
-
 /// Writes the log to `out` as it is serialized, one result at a time.
-fn render(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) -> io::Result<()> {
     let rules = options.rules();
     let run = Run {
         tool: json!({ "driver": driver(&rules, options.lang) }),
@@ -106,7 +102,7 @@ pub fn check_limits(result: &ScanResult, options: &ReportOptions) -> Result<(), 
         WRITE_BUFFER_BYTES,
         GzEncoder::new(Vec::new(), Compression::default()),
     );
-    let gzipped = render(result, options, &mut buffered)
+    let gzipped = write(result, options, &mut buffered)
         .and_then(|()| buffered.into_inner().map_err(|error| error.into_error()))
         .and_then(|encoder| encoder.finish())
         .map_or(0, |bytes| bytes.len());

@@ -118,7 +118,7 @@ fn record_findings(
         return;
     }
     let findings = locate(source, &path, findings, &known_secrets, options.line_hashes);
-    let display = display_text(&credentials.mask(&source.text), &known_secrets);
+    let display = display_text(credentials.mask(&source.text), &known_secrets);
     let excerpt = Excerpt::around(&display, findings.iter().map(|f| f.finding.span.start));
     out.files.push(FileReport {
         path,
@@ -220,8 +220,8 @@ fn names_qualys_host(text: &str) -> bool {
 /// Control characters other than tabs and line breaks, and bidirectional
 /// overrides, become one `?` for each of their bytes. Each change keeps
 /// the byte length, so spans stay valid.
-fn display_text(masked: &str, known_secrets: &[String]) -> String {
-    let mut text = masked.to_string();
+fn display_text(masked: String, known_secrets: &[String]) -> String {
+    let mut text = masked;
     for secret in known_secrets {
         if text.contains(secret.as_str()) {
             text = text.replace(secret.as_str(), &"*".repeat(secret.len()));
@@ -328,7 +328,7 @@ mod tests {
     #[test]
     fn display_text_masks_secrets_and_controls() {
         let masked = "pw=*** then Hunter22 again\x1b[31m\tred\x7f é\r\nold\rmac\r";
-        let display = display_text(masked, &["Hunter22".to_string()]);
+        let display = display_text(masked.to_string(), &["Hunter22".to_string()]);
         assert_eq!(
             display,
             "pw=*** then ******** again?[31m\tred? é\r\nold\nmac\n"
@@ -340,7 +340,7 @@ mod tests {
     fn display_text_masks_direction_overrides() {
         let masked =
             "a\u{9b}31m b\u{85}c \u{202e}dlrow\u{202c} \u{2066}x\u{2069} \u{200b}é\u{a0}\n";
-        let display = display_text(masked, &[]);
+        let display = display_text(masked.to_string(), &[]);
         assert_eq!(display, "a??31m b??c ???dlrow??? ???x??? \u{200b}é\u{a0}\n");
         assert_eq!(display.len(), masked.len(), "spans must stay valid");
     }
@@ -372,7 +372,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn display_text_keeps_length_and_hides_controls(text in "\\PC*|[\\x00-\\x20\\u{80}-\\u{9f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}a-z\\r\\n]*") {
-            let display = display_text(&text, &[]);
+            let display = display_text(text.clone(), &[]);
             proptest::prop_assert_eq!(display.len(), text.len());
             let bytes = display.as_bytes();
             for (index, &byte) in bytes.iter().enumerate() {
