@@ -130,6 +130,14 @@ fn generated_script() -> String {
     text
 }
 
+/// The line and rule of each finding of a JSON report.
+fn rules_by_line(document: &Value) -> Vec<(u64, String)> {
+    findings_in(document)
+        .into_iter()
+        .map(|(_, line, _, rule)| (line, rule))
+        .collect()
+}
+
 fn notes_by_line(document: &Value) -> Vec<(u64, String)> {
     document["findings"]
         .as_array()
@@ -231,10 +239,7 @@ fn suppression_over_parse_limit_is_not_unused() {
     let script = format!("#!/bin/bash\n{call}  # agms-lint: ignore[AGMS001]\n");
     fs::write(dir.path().join("small.sh"), script).unwrap();
     let (_, document, _) = json_in(dir.path(), &["--max-parse-size", "20"]);
-    let rules: Vec<_> = findings_in(&document)
-        .into_iter()
-        .map(|(_, line, _, rule)| (line, rule))
-        .collect();
+    let rules = rules_by_line(&document);
     assert_eq!(rules, [(2, "AGMS102".to_string())]);
 
     let (_, document, _) = json_in(dir.path(), &[]);
@@ -257,10 +262,7 @@ fn suppressed_lines_over_parse_limit_hide_nothing() {
     script.push('\n');
     fs::write(dir.path().join("table.sh"), script).unwrap();
     let (_, document, _) = json_in(dir.path(), &["--max-parse-size", "20"]);
-    let rules: Vec<_> = findings_in(&document)
-        .into_iter()
-        .map(|(_, line, _, rule)| (line, rule))
-        .collect();
+    let rules = rules_by_line(&document);
     assert_eq!(rules, [(22, "AGMS102".to_string())]);
 }
 
