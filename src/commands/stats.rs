@@ -18,8 +18,8 @@ pub struct RunTimes {
 }
 
 /// Writes the counts and stage times as aligned `name value` lines. The
-/// scan stages are processor time summed over the threads that ran them;
-/// `report` and `total` are wall-clock times of the whole run.
+/// scan stages are processor time summed over the threads that ran them,
+/// while `report` and `total` are wall-clock times of the whole run.
 pub fn write(out: &mut impl Write, stats: &Stats, run: &RunTimes) -> io::Result<()> {
     let skipped = &stats.skipped;
     let skipped_total = skipped.total() + skipped.links;
