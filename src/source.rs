@@ -4,7 +4,7 @@
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use std::sync::LazyLock;
 
-use encoding_rs::{Encoding, UTF_8};
+use encoding_rs::Encoding;
 use regex::bytes::Regex;
 
 /// A 1-based line and column. `column` counts characters, as people and
@@ -30,14 +30,24 @@ impl SourceText {
     }
 
     /// Decodes a file's bytes. A byte order mark selects UTF-8 or UTF-16,
-    /// and valid UTF-8 is taken as such. Anything else is decoded in the
-    /// legacy encoding that `chardetng` finds most likely, which covers the
-    /// Shift_JIS, CP932 and EUC-JP files of Japanese teams. Bytes invalid in
-    /// the chosen encoding become U+FFFD.
-    pub fn decode(bytes: &[u8]) -> Self {
+    /// and valid UTF-8 is taken as such, without a copy. Anything else is
+    /// decoded in the legacy encoding that `chardetng` finds most likely,
+    /// which covers the Shift_JIS, CP932 and EUC-JP files of Japanese teams.
+    /// Bytes invalid in the chosen encoding become U+FFFD.
+    pub fn decode(bytes: Vec<u8>) -> Self {
+        if Encoding::for_bom(&bytes).is_some() {
+            return Self::decode_other(&bytes);
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => SourceText::new(text),
+            Err(error) => Self::decode_other(error.as_bytes()),
+        }
+    }
+
+    /// Decodes bytes that carry a byte order mark or are not UTF-8.
+    fn decode_other(bytes: &[u8]) -> Self {
         let encoding = match Encoding::for_bom(bytes) {
             Some((encoding, _)) => encoding,
-            None if std::str::from_utf8(bytes).is_ok() => UTF_8,
             None => declared_encoding(bytes).unwrap_or_else(|| guess_legacy_encoding(bytes)),
         };
         let (text, _, _) = encoding.decode(bytes);
@@ -112,8 +122,8 @@ fn guess_legacy_encoding(bytes: &[u8]) -> &'static Encoding {
 fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
-    for (index, &byte) in bytes.iter().enumerate() {
-        let ends_line = byte == b'\n' || (byte == b'\r' && bytes.get(index + 1) != Some(&b'\n'));
+    for index in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        let ends_line = bytes[index] == b'\n' || bytes.get(index + 1) != Some(&b'\n');
         if ends_line {
             starts.push(index + 1);
         }
@@ -164,13 +174,21 @@ mod tests {
     }
 
     #[test]
+    fn each_line_ending_starts_one_line() {
+        assert_eq!(line_starts(""), [0]);
+        assert_eq!(line_starts("a\r\r\nb\n"), [0, 2, 4, 6]);
+        assert_eq!(line_starts("a\rb\r"), [0, 2, 4]);
+        assert_eq!(line_starts("\n\n"), [0, 1, 2]);
+    }
+
+    #[test]
     fn byte_order_marks_select_the_encoding() {
         let utf16le: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
             .chain("ab".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
-        assert_eq!(SourceText::decode(&utf16le).text, "ab");
-        assert_eq!(SourceText::decode(b"\xEF\xBB\xBFab").text, "ab");
+        assert_eq!(SourceText::decode(utf16le).text, "ab");
+        assert_eq!(SourceText::decode(b"\xEF\xBB\xBFab".to_vec()).text, "ab");
     }
 
     #[test]
@@ -178,7 +196,12 @@ mod tests {
         let text = "# 資産グループの一覧を取得する\ncurl -d action=list https://h/api/2.0/fo/asset/group/\n";
         for encoding in [encoding_rs::SHIFT_JIS, encoding_rs::EUC_JP] {
             let (bytes, _, _) = encoding.encode(text);
-            assert_eq!(SourceText::decode(&bytes).text, text, "{}", encoding.name());
+            assert_eq!(
+                SourceText::decode(bytes.into_owned()).text,
+                text,
+                "{}",
+                encoding.name()
+            );
         }
     }
 
@@ -186,12 +209,18 @@ mod tests {
     fn coding_declaration_decides_for_short_files() {
         let text = "# -*- coding: cp932 -*-\nag_title = \"東京\"\n";
         let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(text);
-        assert_eq!(SourceText::decode(&bytes).text, text);
+        assert_eq!(SourceText::decode(bytes.into_owned()).text, text);
+    }
+
+    #[test]
+    fn utf8_without_a_mark_is_kept_as_it_is() {
+        let text = "ag_title=\"東京\" # \u{FEFF} inside is not a mark\r\n";
+        assert_eq!(SourceText::decode(text.as_bytes().to_vec()).text, text);
     }
 
     #[test]
     fn invalid_utf8_keeps_ascii_text() {
-        let source = SourceText::decode(b"curl \xFF\xFE\xFD -d action=add\n");
+        let source = SourceText::decode(b"curl \xFF\xFE\xFD -d action=add\n".to_vec());
         assert!(source.text.contains("curl"), "{}", source.text);
         assert!(source.text.contains("-d action=add"), "{}", source.text);
     }

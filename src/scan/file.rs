@@ -41,7 +41,8 @@ pub fn check_candidate(
         bytes,
         utf16,
     } = candidate;
-    let source = SourceText::decode(&bytes);
+    let size = bytes.len();
+    let source = SourceText::decode(bytes);
     if utf16 && !prefilter::is_candidate_text(&source.text) {
         out.stats.prefiltered_out += 1;
         out.stats.times.prefilter += clock.lap();
@@ -51,7 +52,7 @@ pub fn check_candidate(
     // The limit is on the file's size, which the warning and AGMS102 name,
     // and not on its decoded text, which a legacy Japanese encoding makes up
     // to half as large again.
-    let parsed = bytes.len() <= options.max_parse_size;
+    let parsed = size <= options.max_parse_size;
     let extraction = if !parsed {
         tracing::warn!(
             "{path}: larger than the parse limit of {} bytes; searched as text",
