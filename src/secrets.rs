@@ -26,8 +26,8 @@ const VALUE: &str = r#"\$'[^'\n]*'|\$\([^)\n]*\)|"[^"\n]*"|'[^'\n]*'"#;
 /// Each pattern's group named `secret` is masked.
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     // The match starts at the credential part of the name, not at the start
-    // of the word: the rest of the word is read the same either way, so the
-    // secret is the same, and the search skips a backward scan per match.
+    // of the word. The secret found is the same, and the search needs no
+    // backward scan to find where each match starts.
     let name_and_value = format!(
         r#"(?i)(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]?\s*[:=]\s*(?P<secret>(?:{VALUE}|[^\s'"&])+)"#
     );
@@ -47,9 +47,9 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)[a-z][a-z0-9+.-]*://(?P<secret>[^/\s@'\x22]+)@",
         &option_value,
         certificate,
-        // -H "Authorization: Basic abc", "X-Api-Token: abc". Written with
-        // `(?:proxy-)?` rather than as two names, this finds the same
-        // matches three times faster.
+        // -H "Authorization: Basic abc", "X-Api-Token: abc". With
+        // `(?:proxy-)?` in place of a second name, the engine finds the same
+        // matches in less than half the time on Qualys scripts.
         r"(?i)(?:(?:proxy-)?authorization|cookie|x-[a-z0-9-]*(?:token|key|auth|secret|password)[a-z0-9-]*)\s*['\x22]?\s*[:=]\s*['\x22]?(?P<secret>[^'\x22\n]+)",
         // auth=("user", "pass"), HTTPBasicAuth("user", "pass"), BasicAuth(...),
         // also split over lines as formatters write them, where a quoted `)`

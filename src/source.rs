@@ -174,7 +174,7 @@ mod tests {
     }
 
     #[test]
-    fn each_line_ending_starts_one_line() {
+    fn line_starts_follow_each_ending() {
         assert_eq!(line_starts(""), [0]);
         assert_eq!(line_starts("a\r\r\nb\n"), [0, 2, 4, 6]);
         assert_eq!(line_starts("a\rb\r"), [0, 2, 4]);
@@ -213,7 +213,7 @@ mod tests {
     }
 
     #[test]
-    fn utf8_without_a_mark_is_kept_as_it_is() {
+    fn decode_keeps_utf8_text_unchanged() {
         let text = "ag_title=\"東京\" # \u{FEFF} inside is not a mark\r\n";
         assert_eq!(SourceText::decode(text.as_bytes().to_vec()).text, text);
     }
