@@ -9,8 +9,10 @@ use std::collections::HashMap;
 
 use tree_sitter::{Node, Tree};
 
+use super::child_lists::{ChildLists, ChildPosition};
 use super::fields::FIELD;
 use super::parameters::read_parameters;
+use super::roles::{Role, role};
 use super::scopes::{BindingKind, MODULE_SCOPE, Scope, ScopeId, ScopeKind};
 use super::syntax::{callee_parts, kind, named_children, node_text};
 
@@ -59,40 +61,36 @@ impl<'t> FileIndex<'t> {
 /// The state pushed when a node was entered, so that leaving it pops the same.
 struct Visit<'t> {
     node: Node<'t>,
+    role: Role,
     pushed_scope: bool,
     pushed_branch: bool,
     pushed_output_call: bool,
+    /// The walk's position among the node's named children, while it
+    /// visits them.
+    children: Option<ChildPosition>,
 }
 
 pub(super) struct Walker<'t> {
     pub(super) index: FileIndex<'t>,
+    /// The nodes entered and not yet left, outermost first.
     stack: Vec<Visit<'t>>,
+    child_lists: ChildLists<'t>,
     /// Open scopes with the length of `branches` when each was entered.
     scope_stack: Vec<(ScopeId, usize)>,
     branches: Vec<usize>,
     output_call_depth: usize,
 }
 
+/// Walks the named nodes of the tree in source order. Anonymous tokens,
+/// such as punctuation and keywords, record nothing and are not visited.
 pub(super) fn build_index<'t>(tree: &'t Tree, source: &'t str) -> FileIndex<'t> {
     let root = tree.root_node();
     let mut walker = Walker::new(root, source);
-    let mut cursor = root.walk();
-    loop {
-        let descend = walker.enter(cursor.node());
-        if descend && cursor.goto_first_child() {
-            continue;
-        }
-        walker.leave();
-        loop {
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return walker.index;
-            }
-            walker.leave();
-        }
+    walker.visit(root);
+    while let Some(node) = walker.next_node() {
+        walker.visit(node);
     }
+    walker.index
 }
 
 impl<'t> Walker<'t> {
@@ -108,9 +106,37 @@ impl<'t> Walker<'t> {
                 imports_qualys_library: false,
             },
             stack: Vec::new(),
+            child_lists: ChildLists::new(),
             scope_stack: vec![(MODULE_SCOPE, 0)],
             branches: Vec::new(),
             output_call_depth: 0,
+        }
+    }
+
+    /// Enters `node`, and leaves it at once unless its children are to be
+    /// visited.
+    fn visit(&mut self, node: Node<'t>) {
+        if self.enter(node)
+            && let Some(position) = self.child_lists.open(node)
+            && let Some(visit) = self.stack.last_mut()
+        {
+            visit.children = Some(position);
+            return;
+        }
+        self.leave();
+    }
+
+    /// Returns the next named child of the innermost open node, leaving
+    /// each open node whose children have all been visited.
+    fn next_node(&mut self) -> Option<Node<'t>> {
+        loop {
+            let visit = self.stack.last_mut()?;
+            if let Some(position) = visit.children.as_mut()
+                && let Some(child) = self.child_lists.next(visit.node, position)
+            {
+                return Some(child);
+            }
+            self.leave();
         }
     }
 
@@ -118,9 +144,11 @@ impl<'t> Walker<'t> {
     fn enter(&mut self, node: Node<'t>) -> bool {
         let mut visit = Visit {
             node,
+            role: Role::Other,
             pushed_scope: false,
             pushed_branch: false,
             pushed_output_call: false,
+            children: None,
         };
         // Tree-sitter wraps text it could not parse in ERROR nodes; nothing
         // inside one is trusted.
@@ -128,23 +156,80 @@ impl<'t> Walker<'t> {
             self.stack.push(visit);
             return false;
         }
-        let parent = self.stack.last().map(|visit| visit.node);
-        let node_kind = kind(node);
-        if is_conditional_branch(node_kind, parent) {
-            self.branches.push(node.start_byte());
-            visit.pushed_branch = true;
+        visit.role = role(node);
+        if visit.role != Role::Other {
+            let parent = self.stack.last().map(|visit| (visit.node, visit.role));
+            self.enter_role(&mut visit, parent);
         }
-        visit.pushed_scope = self.enter_scope(node, node_kind, parent);
-        visit.pushed_output_call = self.enter_output_call(node_kind, parent);
-        self.record(node, node_kind, parent);
+        let descend = visit.role != Role::String || may_interpolate(node, self.index.source);
         self.stack.push(visit);
-        node_kind != "string" || may_interpolate(node, self.index.source)
+        descend
+    }
+
+    /// Opens the branch, scope or output call that `visit.node` starts and
+    /// records what it binds, calls or contains. `parent` is the node that
+    /// encloses it, with its role.
+    fn enter_role(&mut self, visit: &mut Visit<'t>, parent: Option<(Node<'t>, Role)>) {
+        let node = visit.node;
+        let parent_node = parent.map(|(node, _)| node);
+        match visit.role {
+            Role::BranchClause => visit.pushed_branch = self.push_branch(node),
+            Role::ExceptClause => {
+                visit.pushed_branch = self.push_branch(node);
+                self.record_except_alias(node);
+            }
+            Role::Block => {
+                let in_branching_statement = parent.is_some_and(|(_, role)| {
+                    matches!(role, Role::BranchingStatement | Role::ForStatement)
+                });
+                if in_branching_statement {
+                    visit.pushed_branch = self.push_branch(node);
+                }
+            }
+            Role::FunctionDefinition => {
+                visit.pushed_scope = self.enter_scope(node, ScopeKind::Function, parent_node);
+            }
+            Role::ClassDefinition => {
+                visit.pushed_scope = self.enter_scope(node, ScopeKind::Class, parent_node);
+            }
+            Role::Lambda => {
+                visit.pushed_scope = self.enter_scope(node, ScopeKind::Lambda, parent_node);
+            }
+            // Python 2: `print "text"`
+            Role::PrintStatement => visit.pushed_output_call = self.push_output_call(),
+            Role::ArgumentList => {
+                if parent_node.is_some_and(|call| is_output_call(call, self.index.source)) {
+                    visit.pushed_output_call = self.push_output_call();
+                }
+            }
+            Role::Assignment => self.record_assignment(node),
+            Role::AugmentedAssignment => self.record_augmented_assignment(node),
+            Role::NamedExpression => self.record_named_expression(node),
+            Role::WithItem => self.record_with_item(node),
+            Role::ForStatement => self.record_loop_targets(node),
+            Role::Import => self.record_import(node),
+            Role::DeleteStatement => self.record_delete(node),
+            Role::Call => self.record_call(node),
+            Role::ReturnStatement => self.record_return(node),
+            Role::String | Role::ConcatenatedString => {
+                // The pieces of `"a" "b"` are recorded once, as the whole literal.
+                let in_concatenation =
+                    parent.is_some_and(|(_, role)| role == Role::ConcatenatedString);
+                if !in_concatenation {
+                    self.record_string(node);
+                }
+            }
+            Role::BranchingStatement | Role::ParenthesizedExpression | Role::Other => {}
+        }
     }
 
     fn leave(&mut self) {
         let Some(visit) = self.stack.pop() else {
             return;
         };
+        if let Some(position) = visit.children {
+            self.child_lists.close(position);
+        }
         if visit.pushed_scope {
             self.scope_stack.pop();
         }
@@ -167,16 +252,23 @@ impl<'t> Walker<'t> {
         self.branches[base.min(self.branches.len())..].to_vec()
     }
 
+    /// Starts a conditional branch at `node`: an `if`/`elif`/`else`
+    /// branch, a loop body, a `try` body or handler, or a `case` of a
+    /// `match`.
+    fn push_branch(&mut self, node: Node<'t>) -> bool {
+        self.branches.push(node.start_byte());
+        true
+    }
+
+    fn push_output_call(&mut self) -> bool {
+        self.output_call_depth += 1;
+        true
+    }
+
     // NOTE: comprehensions are not scopes here, so the loop variable of
     // `[x for x in ips]` is unbound and a use of `x` inside resolves to an
     // `x` of the enclosing scope, if there is one.
-    fn enter_scope(&mut self, node: Node<'t>, node_kind: &str, parent: Option<Node<'t>>) -> bool {
-        let kind = match node_kind {
-            "function_definition" => ScopeKind::Function,
-            "class_definition" => ScopeKind::Class,
-            "lambda" => ScopeKind::Lambda,
-            _ => return false,
-        };
+    fn enter_scope(&mut self, node: Node<'t>, kind: ScopeKind, parent: Option<Node<'t>>) -> bool {
         let source = self.index.source;
         let enclosing = self.current_scope();
 
@@ -213,47 +305,13 @@ impl<'t> Walker<'t> {
         true
     }
 
-    fn enter_output_call(&mut self, node_kind: &str, parent: Option<Node<'t>>) -> bool {
-        let is_output = match node_kind {
-            // Python 2: `print "text"`
-            "print_statement" => true,
-            "argument_list" => parent.is_some_and(|call| is_output_call(call, self.index.source)),
-            _ => false,
-        };
-        if is_output {
-            self.output_call_depth += 1;
-        }
-        is_output
-    }
-
-    fn record(&mut self, node: Node<'t>, node_kind: &str, parent: Option<Node<'t>>) {
-        match node_kind {
-            "assignment" => self.record_assignment(node),
-            "augmented_assignment" => self.record_augmented_assignment(node),
-            "named_expression" => self.record_named_expression(node),
-            "with_item" => self.record_with_item(node),
-            "for_statement" => self.record_loop_targets(node),
-            "except_clause" => self.record_except_alias(node),
-            "import_statement" | "import_from_statement" => self.record_import(node),
-            "delete_statement" => self.record_delete(node),
-            "call" => self.record_call(node),
-            "return_statement" => self.record_return(node),
-            "string" | "concatenated_string" => self.record_string(node, parent),
-            _ => {}
-        }
-    }
-
-    fn record_string(&mut self, node: Node<'t>, parent: Option<Node<'t>>) {
-        // The pieces of `"a" "b"` are recorded once, as the whole literal.
-        if parent.is_some_and(|parent| kind(parent) == "concatenated_string") {
-            return;
-        }
+    fn record_string(&mut self, node: Node<'t>) {
         let ancestors = self
             .stack
             .iter()
             .rev()
+            .filter(|visit| visit.role != Role::ParenthesizedExpression)
             .map(|visit| visit.node)
-            .filter(|ancestor| kind(*ancestor) != "parenthesized_expression")
             .take(STRING_ANCESTORS_KEPT)
             .collect();
         self.index.strings.push(StringRecord {
@@ -273,24 +331,6 @@ fn may_interpolate(string: Node, source: &str) -> bool {
     let text = source.get(string.start_byte()..).unwrap_or("");
     let prefix = text.split(['"', '\'']).next().unwrap_or("");
     prefix.contains(['f', 'F', 't', 'T'])
-}
-
-/// Returns true when entering `node` starts code that runs only on some paths: an
-/// `if`/`elif`/`else` branch, a loop body, a `try` body or handler, or a
-/// `case` of a `match`.
-fn is_conditional_branch(node_kind: &str, parent: Option<Node>) -> bool {
-    match node_kind {
-        "elif_clause" | "else_clause" | "except_clause" | "except_group_clause" | "case_clause" => {
-            true
-        }
-        "block" => parent.is_some_and(|parent| {
-            matches!(
-                kind(parent),
-                "if_statement" | "for_statement" | "while_statement" | "try_statement"
-            )
-        }),
-        _ => false,
-    }
 }
 
 fn has_decorator(definition_parent: Option<Node>, name: &str, source: &str) -> bool {

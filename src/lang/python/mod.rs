@@ -12,6 +12,7 @@
 mod bindings;
 mod call_sites;
 mod calls;
+mod child_lists;
 mod dicts;
 mod fields;
 mod format;
@@ -23,6 +24,7 @@ mod names;
 mod parameters;
 mod request_calls;
 mod resolve;
+mod roles;
 mod scopes;
 mod skips;
 mod string_uses;

@@ -9,7 +9,8 @@ use super::fields::FIELD;
 use crate::lang::kind_names::KindNames;
 use crate::model::Span;
 
-static PYTHON: LazyLock<Language> = LazyLock::new(|| tree_sitter_python::LANGUAGE.into());
+pub(super) static PYTHON: LazyLock<Language> =
+    LazyLock::new(|| tree_sitter_python::LANGUAGE.into());
 static KINDS: LazyLock<KindNames> = LazyLock::new(|| KindNames::new(&PYTHON));
 
 /// Returns the kind of a node of a Python tree, as `Node::kind` does but
