@@ -8,7 +8,7 @@ use super::fields::{FIELD, children_in_field};
 use super::index::{CallRecord, Walker};
 use super::scopes::{Binding, BindingKind, Mutation, MutationKind, ScopeId};
 use super::syntax;
-use super::syntax::{callee_parts, kind, named_children, node_text, unparenthesize};
+use super::syntax::{Callee, kind, named_children, node_text, unparenthesize};
 
 /// Maximum length of an `a = b = c = value` chain that is followed to its
 /// value.
@@ -317,13 +317,22 @@ impl<'t> Walker<'t> {
         }
     }
 
-    pub(super) fn record_call(&mut self, node: Node<'t>) {
+    pub(super) fn record_call(&mut self, node: Node<'t>, callee: Option<Callee<'t>>) {
         let scope = self.current_scope();
-        self.index.calls.push(CallRecord { node, scope });
-        let Some((Some(receiver), method)) = callee_parts(node, self.index.source) else {
+        self.index.calls.push(CallRecord {
+            node,
+            scope,
+            callee,
+        });
+        let Some(Callee {
+            receiver: Some(receiver),
+            name,
+            ..
+        }) = callee
+        else {
             return;
         };
-        let kind = match method {
+        let kind = match name {
             // `params.update({"ag_title": title})`
             "update" => MutationKind::Update(node),
             // `params.setdefault("action", "add")`

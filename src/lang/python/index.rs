@@ -14,7 +14,7 @@ use super::fields::FIELD;
 use super::parameters::read_parameters;
 use super::roles::{Role, role};
 use super::scopes::{BindingKind, MODULE_SCOPE, Scope, ScopeId, ScopeKind};
-use super::syntax::{callee_parts, kind, named_children, node_text};
+use super::syntax::{Callee, callee, kind, named_children, node_text};
 
 /// The kind id of ERROR nodes, as `Node::is_error` tests it.
 const ERROR_KIND_ID: u16 = u16::MAX;
@@ -28,6 +28,8 @@ const STRING_ANCESTORS_KEPT: usize = 4;
 pub(super) struct CallRecord<'t> {
     pub node: Node<'t>,
     pub scope: ScopeId,
+    /// The callee when it is a name or an attribute, as [`callee`] reads it.
+    pub callee: Option<Callee<'t>>,
 }
 
 /// A string literal, with what is needed to decide how it is used.
@@ -59,12 +61,15 @@ impl<'t> FileIndex<'t> {
 }
 
 /// The state pushed when a node was entered, so that leaving it pops the same.
+#[derive(Clone, Copy)]
 struct Visit<'t> {
     node: Node<'t>,
     role: Role,
     pushed_scope: bool,
     pushed_branch: bool,
     pushed_output_call: bool,
+    /// True for a call that only prints or logs its arguments.
+    is_output_call: bool,
     /// The walk's position among the node's named children, while it
     /// visits them.
     children: Option<ChildPosition>,
@@ -148,6 +153,7 @@ impl<'t> Walker<'t> {
             pushed_scope: false,
             pushed_branch: false,
             pushed_output_call: false,
+            is_output_call: false,
             children: None,
         };
         // Tree-sitter wraps text it could not parse in ERROR nodes; nothing
@@ -158,7 +164,7 @@ impl<'t> Walker<'t> {
         }
         visit.role = role(node);
         if visit.role != Role::Other {
-            let parent = self.stack.last().map(|visit| (visit.node, visit.role));
+            let parent = self.stack.last().copied();
             self.enter_role(&mut visit, parent);
         }
         let descend = visit.role != Role::String || may_interpolate(node, self.index.source);
@@ -167,11 +173,11 @@ impl<'t> Walker<'t> {
     }
 
     /// Opens the branch, scope or output call that `visit.node` starts and
-    /// records what it binds, calls or contains. `parent` is the node that
-    /// encloses it, with its role.
-    fn enter_role(&mut self, visit: &mut Visit<'t>, parent: Option<(Node<'t>, Role)>) {
+    /// records what it binds, calls or contains. `parent` is the visit of
+    /// the node that encloses it.
+    fn enter_role(&mut self, visit: &mut Visit<'t>, parent: Option<Visit<'t>>) {
         let node = visit.node;
-        let parent_node = parent.map(|(node, _)| node);
+        let parent_node = parent.map(|parent| parent.node);
         match visit.role {
             Role::BranchClause => visit.pushed_branch = self.push_branch(node),
             Role::ExceptClause => {
@@ -179,8 +185,8 @@ impl<'t> Walker<'t> {
                 self.record_except_alias(node);
             }
             Role::Block => {
-                let in_branching_statement = parent.is_some_and(|(_, role)| {
-                    matches!(role, Role::BranchingStatement | Role::ForStatement)
+                let in_branching_statement = parent.is_some_and(|parent| {
+                    matches!(parent.role, Role::BranchingStatement | Role::ForStatement)
                 });
                 if in_branching_statement {
                     visit.pushed_branch = self.push_branch(node);
@@ -198,7 +204,7 @@ impl<'t> Walker<'t> {
             // Python 2: `print "text"`
             Role::PrintStatement => visit.pushed_output_call = self.push_output_call(),
             Role::ArgumentList => {
-                if parent_node.is_some_and(|call| is_output_call(call, self.index.source)) {
+                if parent.is_some_and(|parent| parent.is_output_call) {
                     visit.pushed_output_call = self.push_output_call();
                 }
             }
@@ -209,12 +215,17 @@ impl<'t> Walker<'t> {
             Role::ForStatement => self.record_loop_targets(node),
             Role::Import => self.record_import(node),
             Role::DeleteStatement => self.record_delete(node),
-            Role::Call => self.record_call(node),
+            Role::Call => {
+                let callee = callee(node, self.index.source);
+                visit.is_output_call =
+                    callee.is_some_and(|callee| is_output_call(callee, self.index.source));
+                self.record_call(node, callee);
+            }
             Role::ReturnStatement => self.record_return(node),
             Role::String | Role::ConcatenatedString => {
                 // The pieces of `"a" "b"` are recorded once, as the whole literal.
                 let in_concatenation =
-                    parent.is_some_and(|(_, role)| role == Role::ConcatenatedString);
+                    parent.is_some_and(|parent| parent.role == Role::ConcatenatedString);
                 if !in_concatenation {
                     self.record_string(node);
                 }
@@ -344,23 +355,27 @@ fn has_decorator(definition_parent: Option<Node>, name: &str, source: &str) -> b
         .any(|decorator| node_text(decorator, source).trim_start_matches('@').trim() == name)
 }
 
-/// Returns true for a call that only prints or logs its arguments: `print(...)`,
-/// `logger.info(...)`, `logging.error(...)`, `sys.stderr.write(...)`.
-pub(super) fn is_output_call(call: Node, source: &str) -> bool {
-    let Some((receiver, name)) = callee_parts(call, source) else {
-        return false;
-    };
+/// Returns true for the callee of a call that only prints or logs its
+/// arguments: `print(...)`, `logger.info(...)`, `logging.error(...)`,
+/// `sys.stderr.write(...)`.
+fn is_output_call(callee: Callee, source: &str) -> bool {
+    let Callee { receiver, name, .. } = callee;
     let Some(receiver) = receiver else {
         return matches!(name, "print" | "pprint");
     };
-    let receiver_text = node_text(receiver, source).to_ascii_lowercase();
-    let last_segment = receiver_text.rsplit('.').next().unwrap_or("");
+    // Only the method names below need the receiver's text, and most calls
+    // have other names.
+    let last_segment = || {
+        let receiver_text = node_text(receiver, source);
+        let segment = receiver_text.rsplit('.').next().unwrap_or("");
+        segment.to_ascii_lowercase()
+    };
     match name {
         "debug" | "info" | "warning" | "warn" | "error" | "exception" | "critical" | "fatal"
-        | "log" => last_segment.contains("log"),
-        "write" => matches!(last_segment, "stdout" | "stderr"),
-        "echo" | "secho" => last_segment == "click",
-        "print" => last_segment.contains("console"),
+        | "log" => last_segment().contains("log"),
+        "write" => matches!(last_segment().as_str(), "stdout" | "stderr"),
+        "echo" | "secho" => last_segment() == "click",
+        "print" => last_segment().contains("console"),
         _ => false,
     }
 }

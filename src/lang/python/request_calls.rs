@@ -5,11 +5,11 @@
 use tree_sitter::Node;
 
 use super::call_sites::RequestParts;
-use super::fields::FIELD;
 use super::http_clients::{HttpLibrary, is_request_method, is_urlopen, module_library};
+use super::index::CallRecord;
 use super::library_calls::{connector_method, is_library_function, sdk_function};
 use super::resolve::{Ctx, Resolver};
-use super::syntax::{Arg, call_args, callee_parts, positional_args};
+use super::syntax::{Arg, Callee, call_args, positional_args};
 use super::value::{Object, Val};
 
 /// HTTP methods, to tell `session.request("POST", url)` from qualysapi's
@@ -26,11 +26,19 @@ fn may_send_request(name: &str) -> bool {
 
 impl<'a, 't> Resolver<'a, 't> {
     /// Reads `call` as a request, or returns `None` when it sends none.
-    pub(super) fn request_parts(&mut self, call: Node<'t>, ctx: Ctx) -> Option<RequestParts> {
-        let (receiver, name) = callee_parts(call, self.source)?;
+    pub(super) fn request_parts(
+        &mut self,
+        call: &CallRecord<'t>,
+        ctx: Ctx,
+    ) -> Option<RequestParts> {
+        let Callee {
+            function,
+            receiver,
+            name,
+        } = call.callee?;
+        let call = call.node;
         let Some(receiver) = receiver else {
             // `post(url, ...)` after `from requests import post`.
-            let function = call.child_by_field_id(FIELD.function)?;
             let Val::Object(Object::Module(path)) = self.resolve_untracked(function, ctx) else {
                 return None;
             };

@@ -13,7 +13,7 @@ use super::literal::{is_string, literal_value};
 use super::resolve::{Ctx, Resolver};
 use super::skips;
 use super::syntax::{
-    Arg, call_args, callee_parts, find_arg, kind, named_children, node_text, span_of,
+    Arg, Callee, call_args, callee_parts, find_arg, kind, named_children, node_text, span_of,
     unparenthesize,
 };
 use super::value::{Object, Val};
@@ -292,7 +292,7 @@ fn patterns_held_in_names<'t>(
 ) -> Vec<StringUse> {
     let mut uses = Vec::new();
     for call in &index.calls {
-        let Some((_, name)) = callee_parts(call.node, index.source) else {
+        let Some(Callee { name, .. }) = call.callee else {
             continue;
         };
         if !REGEX_FUNCTIONS

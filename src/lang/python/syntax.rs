@@ -157,20 +157,85 @@ pub(super) fn positional_args<'a, 't>(args: &'a [Arg<'t>]) -> impl Iterator<Item
     })
 }
 
+/// The callee of a call split into its receiver and name.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Callee<'t> {
+    /// The call's `function` field as written, parentheses included.
+    pub function: Node<'t>,
+    /// `a.b` in `a.b.post(...)`, or `None` for a bare name.
+    pub receiver: Option<Node<'t>>,
+    /// `post` in both `a.b.post(...)` and `post(...)`.
+    pub name: &'t str,
+}
+
+/// Reads the callee of a call whose function is a name or an attribute,
+/// or returns `None` for any other callee, such as `f()(x)`.
+pub(super) fn callee<'t>(call: Node<'t>, source: &'t str) -> Option<Callee<'t>> {
+    let function = call.child_by_field_id(FIELD.function)?;
+    let unparenthesized = unparenthesize(function);
+    let (receiver, name) = match kind(unparenthesized) {
+        "identifier" => (None, unparenthesized),
+        "attribute" => {
+            let object = unparenthesized.child_by_field_id(FIELD.object)?;
+            let name = unparenthesized.child_by_field_id(FIELD.attribute)?;
+            (Some(object), name)
+        }
+        _ => return None,
+    };
+    Some(Callee {
+        function,
+        receiver,
+        name: node_text(name, source),
+    })
+}
+
 /// The callee of a call split into its receiver and name: `a.b.post` gives
 /// `(Some(a.b), "post")`, `post` gives `(None, "post")`.
 pub(super) fn callee_parts<'t>(
     call: Node<'t>,
     source: &'t str,
 ) -> Option<(Option<Node<'t>>, &'t str)> {
-    let function = unparenthesize(call.child_by_field_id(FIELD.function)?);
-    match kind(function) {
-        "identifier" => Some((None, node_text(function, source))),
-        "attribute" => {
-            let object = function.child_by_field_id(FIELD.object)?;
-            let name = function.child_by_field_id(FIELD.attribute)?;
-            Some((Some(object), node_text(name, source)))
+    callee(call, source).map(|callee| (callee.receiver, callee.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::parse;
+    use super::*;
+
+    fn first_call(tree: &tree_sitter::Tree) -> Node<'_> {
+        let statement = tree.root_node().named_child(0).expect("a statement");
+        statement.named_child(0).expect("a call")
+    }
+
+    #[test]
+    fn callee_of_method_call() {
+        let source = "a.b.post(x)\n";
+        let tree = parse(source);
+        let callee = callee(first_call(&tree), source).expect("a callee");
+        assert_eq!(node_text(callee.function, source), "a.b.post");
+        assert_eq!(
+            callee.receiver.map(|receiver| node_text(receiver, source)),
+            Some("a.b")
+        );
+        assert_eq!(callee.name, "post");
+    }
+
+    #[test]
+    fn callee_keeps_parentheses_of_function() {
+        let source = "(post)(x)\n";
+        let tree = parse(source);
+        let callee = callee(first_call(&tree), source).expect("a callee");
+        assert_eq!(node_text(callee.function, source), "(post)");
+        assert!(callee.receiver.is_none(), "{:?}", callee.receiver);
+        assert_eq!(callee.name, "post");
+    }
+
+    #[test]
+    fn callee_of_computed_function_is_none() {
+        for source in ["f()(x)\n", "fs[0](x)\n"] {
+            let tree = parse(source);
+            assert!(callee(first_call(&tree), source).is_none(), "{source:?}");
         }
-        _ => None,
     }
 }

@@ -9,12 +9,11 @@
 
 use std::collections::HashMap;
 
-use super::fields::FIELD;
 use super::index::{CallRecord, FileIndex};
 use super::parameters::bind_arguments;
 use super::resolve::{Ctx, Frame, Resolver};
 use super::scopes::{ScopeId, ScopeKind};
-use super::syntax::{call_args, callee_parts, kind, node_text, span_of};
+use super::syntax::{Callee, call_args, kind, node_text, span_of};
 use super::value::{Object, Val};
 use crate::model::CallSite;
 
@@ -53,7 +52,7 @@ pub(super) fn collect_call_sites(index: &FileIndex) -> Vec<CallSite> {
     for call in &index.calls {
         resolver.reset(Vec::new());
         let ctx = Ctx::at(call.scope, call.node);
-        let Some(parts) = resolver.request_parts(call.node, ctx) else {
+        let Some(parts) = resolver.request_parts(call, ctx) else {
             continue;
         };
         let function = call.scope;
@@ -105,7 +104,7 @@ impl<'t> Expansion<'_, '_, 't> {
             position: self.request.node.start_byte(),
             frame: Some(request_frame),
         };
-        let Some(mut parts) = self.resolver.request_parts(self.request.node, ctx) else {
+        let Some(mut parts) = self.resolver.request_parts(&self.request, ctx) else {
             return;
         };
 
@@ -198,10 +197,13 @@ fn called_function<'t>(
     resolver: &mut Resolver<'_, 't>,
     call: &CallRecord<'t>,
 ) -> Option<(ScopeId, usize)> {
-    let (receiver, name) = callee_parts(call.node, index.source)?;
+    let Callee {
+        function,
+        receiver,
+        name,
+    } = call.callee?;
     let ctx = Ctx::at(call.scope, call.node);
     let Some(receiver) = receiver else {
-        let function = call.node.child_by_field_id(FIELD.function)?;
         return match resolver.resolve_untracked(function, ctx) {
             Val::Object(Object::Function(id)) if index.scope(id).kind == ScopeKind::Function => {
                 Some((id, 0))
