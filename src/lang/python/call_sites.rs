@@ -28,12 +28,18 @@ pub(super) enum RequestTarget {
     Url(Template),
     /// The endpoint of a Qualys library helper, always a call site.
     Library { target: Target, query: FormFields },
+    /// A URL already found not to be a Qualys API path.
+    OffApi,
 }
 
 impl From<HttpRequest> for RequestParts {
     fn from(request: HttpRequest) -> Self {
         RequestParts {
-            target: RequestTarget::Url(request.url),
+            target: if request.off_api {
+                RequestTarget::OffApi
+            } else {
+                RequestTarget::Url(request.url)
+            },
             method: request.method,
             params: Vec::new(),
             bodies: request.bodies,
@@ -72,6 +78,7 @@ impl RequestParts {
                 (parsed.target, parsed.query)
             }
             RequestTarget::Library { target, query } => (target, query),
+            RequestTarget::OffApi => return None,
         };
         let mut params = self.params;
         let mut unresolved = query.unresolved;
@@ -97,4 +104,46 @@ impl RequestParts {
 /// Whether a target is a Qualys API path.
 pub(super) fn is_qualys_target(target: &Target) -> bool {
     matches!(target, Target::Path(path) if crate::endpoint::is_api_path(path))
+}
+
+/// Returns true when a request to `url` can become a call site, because
+/// its path is a Qualys API path as [`RequestParts::into_call_site`] reads it.
+pub(super) fn is_api_url(url: &Template) -> bool {
+    is_qualys_target(&parse_url(url, Span::default()).target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_url(text: &str) -> Template {
+        let mut url = Template::default();
+        url.push_text(text, Span::default());
+        url
+    }
+
+    #[test]
+    fn api_url_of_qualys_path() {
+        assert!(is_api_url(&text_url(
+            "https://qualysapi.qualys.com/api/2.0/fo/asset/ip/?action=list"
+        )));
+        assert!(is_api_url(&text_url("/msp/user.php")));
+    }
+
+    #[test]
+    fn api_url_of_other_path() {
+        assert!(!is_api_url(&text_url("https://api.example.com/v2/nodes")));
+        assert!(!is_api_url(&text_url("key")));
+    }
+
+    #[test]
+    fn api_url_with_unknown_host() {
+        let mut url = Template::default();
+        url.push_unknown("BASE".to_string(), Span::default());
+        url.push_text("/api/2.0/fo/scan/", Span::default());
+        assert!(is_api_url(&url));
+        let mut unknown = Template::default();
+        unknown.push_unknown("url".to_string(), Span::default());
+        assert!(!is_api_url(&unknown));
+    }
 }

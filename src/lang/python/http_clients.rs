@@ -5,6 +5,7 @@
 
 use tree_sitter::Node;
 
+use super::call_sites::is_api_url;
 use super::resolve::{Ctx, Resolver};
 use super::syntax::{Arg, describe, find_arg, span_of};
 use super::value::{Body, Object, UrllibRequest, Val};
@@ -110,6 +111,9 @@ fn positional_parameters(
 #[derive(Clone, Debug)]
 pub(super) struct HttpRequest {
     pub url: Template,
+    /// True when the URL was found not to be a Qualys API path, so that
+    /// the request is no call site and its bodies were left unresolved.
+    pub off_api: bool,
     pub method: Option<String>,
     pub bodies: Vec<Body>,
     pub unresolved: Vec<Unresolved>,
@@ -161,13 +165,19 @@ impl<'a, 't> Resolver<'a, 't> {
 
         // The URL goes first, so that a body too costly to resolve cannot
         // use up the budget that decides whether this is a call site at all.
-        let url = self.resolve_template(url?, ctx);
-        let bodies = body_nodes
-            .into_iter()
-            .map(|node| self.body(node, ctx))
-            .collect();
+        let url = join_base_url(base_url, self.resolve_template(url?, ctx));
+        let off_api = self.skip_bodies_off_api && !is_api_url(&url);
+        let bodies = if off_api {
+            Vec::new()
+        } else {
+            body_nodes
+                .into_iter()
+                .map(|node| self.body(node, ctx))
+                .collect()
+        };
         Some(HttpRequest {
-            url: join_base_url(base_url, url),
+            url,
+            off_api,
             method,
             bodies,
             unresolved,
@@ -200,6 +210,7 @@ impl<'a, 't> Resolver<'a, 't> {
             method.or_else(|| Some(if bodies.is_empty() { "GET" } else { "POST" }.to_string()));
         Some(HttpRequest {
             url,
+            off_api: false,
             method,
             bodies,
             unresolved: Vec::new(),
@@ -284,9 +295,13 @@ fn join_base_url(base_url: Option<&Template>, url: Template) -> Template {
 
 #[cfg(test)]
 mod tests {
+    use super::super::call_sites::{RequestParts, RequestTarget};
+    use super::super::index::build_index;
+    use super::super::resolve::{Ctx, Resolver};
     use super::super::test_support::{
-        assert_no_call_sites, literal, names, only_call_site, path, unresolved,
+        assert_no_call_sites, literal, names, only_call_site, parse, path, unresolved,
     };
+    use crate::model::Span;
 
     #[test]
     fn requests_post_with_data_dict() {
@@ -497,5 +512,58 @@ mod tests {
         assert_no_call_sites(
             "config = {'url': '/api/2.0/fo/asset/ip/'}\nconfig.get('/api/2.0/fo/asset/ip/')\n",
         );
+    }
+
+    /// Reads the only `requests.get` call of `source` as a request, with
+    /// bodies of requests off the API skipped or not.
+    fn read_get_request(source: &str, skip_bodies_off_api: bool) -> RequestParts {
+        let tree = parse(source);
+        let index = build_index(&tree, source);
+        let call = index
+            .calls
+            .iter()
+            .find(|call| call.callee.is_some_and(|callee| callee.name == "get"))
+            .expect("a get call");
+        let mut resolver = Resolver::new(&index);
+        resolver.skip_bodies_off_api = skip_bodies_off_api;
+        resolver
+            .request_parts(call, Ctx::at(call.scope, call.node))
+            .expect("a request")
+    }
+
+    #[test]
+    fn off_api_request_skips_bodies() {
+        let source =
+            "import requests\nrequests.get('https://example.com/v2/nodes', params={'a': 1})\n";
+        let skipped = read_get_request(source, true);
+        assert!(
+            matches!(skipped.target, RequestTarget::OffApi),
+            "{skipped:?}"
+        );
+        assert!(skipped.bodies.is_empty(), "{:?}", skipped.bodies);
+        assert!(skipped.into_call_site(Span::default()).is_none());
+
+        let read = read_get_request(source, false);
+        assert!(matches!(read.target, RequestTarget::Url(_)), "{read:?}");
+        assert_eq!(read.bodies.len(), 1);
+    }
+
+    #[test]
+    fn api_request_keeps_bodies_when_skipping() {
+        let source = "import requests\nrequests.get('https://h/api/2.0/fo/scan/', params={'action': 'list'})\n";
+        let parts = read_get_request(source, true);
+        assert!(matches!(parts.target, RequestTarget::Url(_)), "{parts:?}");
+        assert_eq!(parts.bodies.len(), 1);
+    }
+
+    #[test]
+    fn wrapper_called_in_file_reads_bodies() {
+        let source = "import requests\n\
+            def fetch(url):\n\
+            \x20   return requests.get(url, params={'action': 'list'})\n\
+            fetch('https://h/api/2.0/fo/scan/')\n";
+        let call_site = only_call_site(source);
+        assert_eq!(path(&call_site), "/api/2.0/fo/scan/");
+        assert_eq!(literal(&call_site, "action"), "list");
     }
 }

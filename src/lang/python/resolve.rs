@@ -66,6 +66,11 @@ pub(super) struct Resolver<'a, 't> {
     /// the receiver of a request is resolved, because a session passed in
     /// as a parameter does not make a function a wrapper.
     pub tracking: bool,
+    /// True while reading a request that is reported at its own call
+    /// rather than expanded at callers. Such a request whose URL is not a
+    /// Qualys API path becomes no call site, so its bodies need not be
+    /// resolved. Cleared by [`Resolver::reset`].
+    pub skip_bodies_off_api: bool,
     depth: usize,
     steps: usize,
 }
@@ -78,6 +83,7 @@ impl<'a, 't> Resolver<'a, 't> {
             frames: Vec::new(),
             unbound_reads: HashSet::new(),
             tracking: true,
+            skip_bodies_off_api: false,
             depth: 0,
             steps: 0,
         }
@@ -88,6 +94,7 @@ impl<'a, 't> Resolver<'a, 't> {
         self.frames = frames;
         self.unbound_reads.clear();
         self.tracking = true;
+        self.skip_bodies_off_api = false;
         self.depth = 0;
         self.steps = 0;
     }

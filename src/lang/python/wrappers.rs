@@ -50,15 +50,18 @@ pub(super) fn collect_call_sites(index: &FileIndex) -> Vec<CallSite> {
     let callers = find_callers(index, &mut resolver);
     let mut call_sites = Vec::new();
     for call in &index.calls {
+        let function = call.scope;
+        let in_function = index.scope(function).kind == ScopeKind::Function;
+        let outer_callers = callers_outside(&callers, function, &[]);
         resolver.reset(Vec::new());
+        // Only a wrapper called in this file is expanded, so any other
+        // request is reported at its own call.
+        resolver.skip_bodies_off_api = !in_function || outer_callers.is_empty();
         let ctx = Ctx::at(call.scope, call.node);
         let Some(parts) = resolver.request_parts(call, ctx) else {
             continue;
         };
-        let function = call.scope;
-        let is_wrapper = index.scope(function).kind == ScopeKind::Function
-            && resolver.unbound_reads.contains(&function);
-        let outer_callers = callers_outside(&callers, function, &[]);
+        let is_wrapper = in_function && resolver.unbound_reads.contains(&function);
         if !is_wrapper || outer_callers.is_empty() {
             call_sites.extend(parts.into_call_site(span_of(call.node)));
             continue;
