@@ -89,6 +89,14 @@ impl<'t> ChildLists<'t> {
     }
 }
 
+/// Returns true when a child of `node`, named or not, has children of its
+/// own. Both counts are stored in the tree, so this costs no search.
+pub(super) fn has_grandchildren(node: Node) -> bool {
+    let children = usize::try_from(node.child_count()).unwrap_or(usize::MAX);
+    // The descendant count includes the node itself.
+    node.descendant_count().saturating_sub(1) > children
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::parse;
@@ -178,6 +186,28 @@ mod tests {
         assert_eq!(read, 40);
         lists.close(position);
         assert!(lists.listed.is_empty(), "closing drops the list");
+    }
+
+    #[test]
+    fn grandchildren_of_leaf_and_nested_nodes() {
+        let tree = parse("a.b\nf(g(x))\n");
+        let root = tree.root_node();
+        let attribute = root
+            .named_child(0)
+            .and_then(|statement| statement.named_child(0))
+            .expect("an attribute");
+        assert!(
+            !has_grandchildren(attribute),
+            "`a.b` has only leaf children"
+        );
+        let call = root
+            .named_child(1)
+            .and_then(|statement| statement.named_child(0))
+            .expect("a call");
+        assert!(has_grandchildren(call), "`f(g(x))` nests a call");
+        let identifier = attribute.named_child(0).expect("an identifier");
+        assert!(!has_grandchildren(identifier), "a leaf has no children");
+        assert!(has_grandchildren(root), "statements have children");
     }
 
     #[test]

@@ -9,15 +9,12 @@ use std::collections::HashMap;
 
 use tree_sitter::{Node, Tree};
 
-use super::child_lists::{ChildLists, ChildPosition};
+use super::child_lists::{ChildLists, ChildPosition, has_grandchildren};
 use super::fields::FIELD;
 use super::parameters::read_parameters;
 use super::roles::{Role, role};
 use super::scopes::{BindingKind, MODULE_SCOPE, Scope, ScopeId, ScopeKind};
 use super::syntax::{Callee, callee, kind, named_children, node_text};
-
-/// The kind id of ERROR nodes, as `Node::is_error` tests it.
-const ERROR_KIND_ID: u16 = u16::MAX;
 
 /// Maximum number of enclosing nodes kept with a string literal. The nearest
 /// few decide how the literal is used.
@@ -38,9 +35,43 @@ pub(super) struct StringRecord<'t> {
     pub node: Node<'t>,
     pub scope: ScopeId,
     /// The nearest enclosing nodes, innermost first, without parentheses.
-    pub ancestors: Vec<Node<'t>>,
+    pub ancestors: Ancestors<'t>,
     /// True inside the arguments of `print(...)` or a logging call.
     pub in_output_call: bool,
+}
+
+/// The nearest enclosing nodes of a string literal, at most
+/// [`STRING_ANCESTORS_KEPT`] of them, kept inline because the walk records
+/// one list for every literal.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Ancestors<'t> {
+    /// The first `len` entries are the ancestors. The rest repeat the
+    /// literal itself, because a node array needs some node in every slot.
+    nodes: [Node<'t>; STRING_ANCESTORS_KEPT],
+    len: usize,
+}
+
+impl<'t> Ancestors<'t> {
+    /// Keeps the first [`STRING_ANCESTORS_KEPT`] nodes of `ancestors`.
+    fn new(literal: Node<'t>, ancestors: impl Iterator<Item = Node<'t>>) -> Self {
+        let mut kept = Ancestors {
+            nodes: [literal; STRING_ANCESTORS_KEPT],
+            len: 0,
+        };
+        for (slot, ancestor) in kept.nodes.iter_mut().zip(ancestors) {
+            *slot = ancestor;
+            kept.len += 1;
+        }
+        kept
+    }
+}
+
+impl<'t> std::ops::Deref for Ancestors<'t> {
+    type Target = [Node<'t>];
+
+    fn deref(&self) -> &[Node<'t>] {
+        &self.nodes[..self.len]
+    }
 }
 
 #[derive(Debug)]
@@ -121,7 +152,12 @@ impl<'t> Walker<'t> {
     /// Enters `node`, and leaves it at once unless its children are to be
     /// visited.
     fn visit(&mut self, node: Node<'t>) {
+        // Leaves record nothing, because every kind with a role has
+        // children, apart from ERROR nodes, which are skipped, and an empty
+        // `block`, whose branch would open and close with nothing in it. So
+        // a node whose children are all leaves is not descended into.
         if self.enter(node)
+            && has_grandchildren(node)
             && let Some(position) = self.child_lists.open(node)
             && let Some(visit) = self.stack.last_mut()
         {
@@ -156,13 +192,13 @@ impl<'t> Walker<'t> {
             is_output_call: false,
             children: None,
         };
+        visit.role = role(node);
         // Tree-sitter wraps text it could not parse in ERROR nodes; nothing
         // inside one is trusted.
-        if node.kind_id() == ERROR_KIND_ID {
+        if visit.role == Role::Error {
             self.stack.push(visit);
             return false;
         }
-        visit.role = role(node);
         if visit.role != Role::Other {
             let parent = self.stack.last().copied();
             self.enter_role(&mut visit, parent);
@@ -230,7 +266,10 @@ impl<'t> Walker<'t> {
                     self.record_string(node);
                 }
             }
-            Role::BranchingStatement | Role::ParenthesizedExpression | Role::Other => {}
+            Role::BranchingStatement
+            | Role::ParenthesizedExpression
+            | Role::Error
+            | Role::Other => {}
         }
     }
 
@@ -317,14 +356,13 @@ impl<'t> Walker<'t> {
     }
 
     fn record_string(&mut self, node: Node<'t>) {
-        let ancestors = self
+        let enclosing = self
             .stack
             .iter()
             .rev()
             .filter(|visit| visit.role != Role::ParenthesizedExpression)
-            .map(|visit| visit.node)
-            .take(STRING_ANCESTORS_KEPT)
-            .collect();
+            .map(|visit| visit.node);
+        let ancestors = Ancestors::new(node, enclosing);
         self.index.strings.push(StringRecord {
             node,
             scope: self.current_scope(),
@@ -377,5 +415,53 @@ fn is_output_call(callee: Callee, source: &str) -> bool {
         "echo" | "secho" => last_segment() == "click",
         "print" => last_segment().contains("console"),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::parse;
+    use super::*;
+
+    /// Returns the nodes from `node` up to the root, innermost first.
+    fn path_to_root(node: Node) -> Vec<Node> {
+        let mut path = Vec::new();
+        let mut current = node.parent();
+        while let Some(ancestor) = current {
+            path.push(ancestor);
+            current = ancestor.parent();
+        }
+        path
+    }
+
+    #[test]
+    fn ancestors_keep_nearest_few() {
+        let source = "def f():\n    g(h(['x']))\n";
+        let tree = parse(source);
+        let start = source.find("'x'").expect("the literal's text");
+        let literal = tree
+            .root_node()
+            .descendant_for_byte_range(start, start + 3)
+            .expect("the literal");
+        assert_eq!(node_text(literal, source), "'x'");
+        let path = path_to_root(literal);
+        assert!(path.len() > STRING_ANCESTORS_KEPT, "{path:?}");
+        let ancestors = Ancestors::new(literal, path.iter().copied());
+        assert_eq!(&*ancestors, &path[..STRING_ANCESTORS_KEPT]);
+    }
+
+    #[test]
+    fn ancestors_of_shallow_literal() {
+        let source = "'x'\n";
+        let tree = parse(source);
+        let literal = tree
+            .root_node()
+            .descendant_for_byte_range(0, 3)
+            .expect("the literal");
+        let path = path_to_root(literal);
+        assert_eq!(path.len(), 2, "a statement and the module: {path:?}");
+        let ancestors = Ancestors::new(literal, path.iter().copied());
+        assert_eq!(&*ancestors, path.as_slice());
+        assert!(Ancestors::new(literal, std::iter::empty()).is_empty());
     }
 }

@@ -13,6 +13,8 @@ use super::syntax::PYTHON;
 pub(super) enum Role {
     /// A kind the walk records nothing for.
     Other,
+    /// Text tree-sitter could not parse, which the walk skips whole.
+    Error,
     FunctionDefinition,
     ClassDefinition,
     /// A `lambda` expression, and also the `lambda` keyword token, which
@@ -68,6 +70,7 @@ fn role_of_kind(name: &str) -> Role {
         "block" => Role::Block,
         "if_statement" | "while_statement" | "try_statement" => Role::BranchingStatement,
         "parenthesized_expression" => Role::ParenthesizedExpression,
+        "ERROR" => Role::Error,
         _ => Role::Other,
     }
 }
@@ -142,13 +145,13 @@ mod tests {
     }
 
     #[test]
-    fn error_nodes_have_no_role() {
+    fn error_nodes_have_error_role() {
         let tree = parse("def broken(:\n    x = )\n");
         let root = tree.root_node();
         let error = (0..root.child_count())
             .filter_map(|index| root.child(index))
             .find(|node| node.is_error())
             .expect("an ERROR node");
-        assert_eq!(role(error), Role::Other);
+        assert_eq!(role(error), Role::Error);
     }
 }
