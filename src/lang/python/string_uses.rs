@@ -13,8 +13,8 @@ use super::literal::{is_string, literal_value};
 use super::resolve::{Ctx, Resolver};
 use super::skips;
 use super::syntax::{
-    Arg, Callee, call_args, callee_parts, find_arg, kind, named_children, node_text, span_of,
-    unparenthesize,
+    Arg, Callee, call_args, callee_parts, find_arg, first_arg, kind, named_children, node_text,
+    span_of, unparenthesize,
 };
 use super::value::{Object, Val};
 use crate::model::{StringUse, StringUseKind};
@@ -181,9 +181,10 @@ fn call_use<'t>(
     index: &FileIndex<'t>,
     resolver: &mut Resolver<'_, 't>,
 ) -> Option<(StringUseKind, bool)> {
-    let args = call_args(call, index.source);
-    let first = match args.first() {
-        Some(Arg::Positional(first)) => unparenthesize(*first),
+    // Only the first argument is read, because a literal in each of
+    // thousands of arguments would otherwise read them all each time.
+    let first = match first_arg(call, index.source) {
+        Some(Arg::Positional(first)) => unparenthesize(first),
         _ => return None,
     };
     if first.id() != child.id() {

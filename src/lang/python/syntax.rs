@@ -118,6 +118,20 @@ pub(super) fn call_args<'t>(call: Node<'t>, source: &'t str) -> Vec<Arg<'t>> {
     args
 }
 
+/// Reads the first argument of a `call` node, as `call_args(...).first()`
+/// would, without reading the others.
+pub(super) fn first_arg<'t>(call: Node<'t>, source: &'t str) -> Option<Arg<'t>> {
+    let arguments = call.child_by_field_id(FIELD.arguments)?;
+    if kind(arguments) == "generator_expression" {
+        return Some(Arg::Positional(arguments));
+    }
+    let mut cursor = arguments.walk();
+    arguments
+        .named_children(&mut cursor)
+        .filter(|child| kind(*child) != "comment")
+        .find_map(|child| read_arg(child, source))
+}
+
 fn read_arg<'t>(child: Node<'t>, source: &'t str) -> Option<Arg<'t>> {
     match kind(child) {
         "keyword_argument" => {
@@ -229,6 +243,49 @@ mod tests {
         assert_eq!(node_text(callee.function, source), "(post)");
         assert!(callee.receiver.is_none(), "{:?}", callee.receiver);
         assert_eq!(callee.name, "post");
+    }
+
+    /// Describes an argument by its kind and text, for comparisons.
+    fn describe_arg(arg: Arg, source: &str) -> String {
+        match arg {
+            Arg::Positional(node) => format!("positional {}", node_text(node, source)),
+            Arg::Keyword { name, value, .. } => {
+                format!("keyword {name}={}", node_text(value, source))
+            }
+            Arg::Star(node) => format!("star {}", node_text(node, source)),
+            Arg::DoubleStar(node) => format!("double star {}", node_text(node, source)),
+        }
+    }
+
+    #[test]
+    fn first_arg_matches_call_args() {
+        let sources = [
+            "f('a', b)\n",
+            "f(\n    # a comment\n    'a', b)\n",
+            "f(x=1, y=2)\n",
+            "f(*xs, 'a')\n",
+            "f(**kw)\n",
+            "f(x for x in y)\n",
+            "f()\n",
+        ];
+        for source in sources {
+            let tree = parse(source);
+            let call = first_call(&tree);
+            let expected = call_args(call, source).first().copied();
+            let first = first_arg(call, source);
+            assert_eq!(
+                first.map(|arg| describe_arg(arg, source)),
+                expected.map(|arg| describe_arg(arg, source)),
+                "{source:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn first_arg_of_call_without_arguments() {
+        let source = "f()\n";
+        let tree = parse(source);
+        assert!(first_arg(first_call(&tree), source).is_none());
     }
 
     #[test]
