@@ -5,13 +5,12 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use std::num::NonZeroU16;
-
-use tree_sitter::{Node, TreeCursor};
+use tree_sitter::Node;
 
 use crate::model::{CallSite, Presence, Span, StringUse};
 
 use super::assign;
+use super::child_table::{ChildTable, FieldChild};
 use super::command::{Client, Invocation, invocation};
 use super::frame::Frame;
 use super::functions::{Function, Functions};
@@ -20,8 +19,7 @@ use super::resolve::Resolver;
 use super::sed;
 use super::strings;
 use super::syntax::{
-    FIELDS, field_child, is_inert_kind, is_plain_word, kind, node_span, push_children,
-    push_children_with_fields, span_text,
+    FIELDS, field_child, is_inert_kind, is_plain_word, kind, node_span, span_text,
 };
 use super::word::{Word, display};
 use super::xml_tools;
@@ -81,9 +79,8 @@ pub struct Analysis<'a, 't> {
     /// Set by `shopt -s nocasematch`, which makes `case` and `[[ == ]]`
     /// ignore case.
     nocasematch: bool,
-    /// The cursor that lists children. Each use resets it and finishes
-    /// before any other code runs, so the walk of a followed call shares it.
-    cursor: TreeCursor<'t>,
+    /// The children of the nodes that the walk enters, listed once per file.
+    table: &'a ChildTable<'t>,
 }
 
 /// A node to visit and the innermost conditional branch it lies in: an
@@ -99,12 +96,9 @@ struct Place<'t> {
     branch: Option<Span>,
 }
 
-/// A child together with the id of the field it has in its parent.
-type FieldChild<'t> = (Option<NonZeroU16>, Node<'t>);
-
 impl<'a, 't> Analysis<'a, 't> {
-    /// Starts an analysis of the script whose syntax tree has `root`.
-    pub fn new(text: &'t str, functions: &'a Functions<'t>, root: Node<'t>) -> Self {
+    /// Starts an analysis of the script whose syntax tree `table` lists.
+    pub fn new(text: &'t str, functions: &'a Functions<'t>, table: &'a ChildTable<'t>) -> Self {
         Analysis {
             text,
             functions,
@@ -115,7 +109,7 @@ impl<'a, 't> Analysis<'a, 't> {
             string_uses: Vec::new(),
             names_qualys_host: false,
             nocasematch: false,
-            cursor: root.walk(),
+            table,
         }
     }
 
@@ -170,14 +164,12 @@ impl<'a, 't> Analysis<'a, 't> {
             "command" => return self.command(node, branch, frame, record, found, next),
             "c_style_for_statement" => {
                 assign::apply_arithmetic_loop(node, self.text, frame);
-                let mut fields = Vec::new();
-                push_children_with_fields(&mut self.cursor, node, &mut fields);
-                next.extend(field_nodes(&fields, FIELDS.body));
+                next.extend(self.table.field_children(node, FIELDS.body));
                 return;
             }
             _ => {}
         }
-        push_children(&mut self.cursor, node, next);
+        next.extend(self.table.children(node));
         match node_kind {
             "variable_assignment" => self.assign(node, branch, frame),
             "declaration_command" => assign::apply_declaration(node, self.text, frame),
@@ -237,20 +229,21 @@ impl<'a, 't> Analysis<'a, 't> {
         found: &mut Vec<Found>,
         next: &mut Vec<Node<'t>>,
     ) {
-        let mut fields = Vec::new();
-        push_children_with_fields(&mut self.cursor, node, &mut fields);
-        let standalone = standalone_assignments(node, &fields, self.text);
+        let table = self.table;
+        let children = table.with_fields(node);
+        let standalone = standalone_assignments(node, &children, self.text);
         for assignment in &standalone {
             self.assign(*assignment, branch, frame);
         }
-        let parts: Vec<Node> = field_nodes(&fields, FIELDS.name)
-            .chain(field_nodes(&fields, FIELDS.argument))
+        let parts: Vec<Node> = table
+            .field_children(node, FIELDS.name)
+            .chain(table.field_children(node, FIELDS.argument))
             .collect();
         if let Some(words) = self.command_words(&parts, frame) {
-            let span = command_span(node, &fields, &standalone);
+            let span = command_span(node, &children, &standalone);
             self.run(&words, node.start_byte(), span, frame, record, found);
         }
-        next.extend(fields.iter().filter_map(|&(_, child)| match kind(child) {
+        next.extend(children.iter().filter_map(|&(_, child)| match kind(child) {
             "variable_assignment" if !standalone.contains(&child) => {
                 field_child(child, FIELDS.value)
             }
@@ -431,17 +424,6 @@ impl<'a, 't> Analysis<'a, 't> {
 
 fn contains(outer: Span, inner: Span) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
-}
-
-/// Returns the children under field `field`, in source order.
-fn field_nodes<'f, 't>(
-    children: &'f [FieldChild<'t>],
-    field: NonZeroU16,
-) -> impl Iterator<Item = Node<'t>> + 'f {
-    children
-        .iter()
-        .filter(move |(id, _)| *id == Some(field))
-        .map(|(_, child)| *child)
 }
 
 /// Appends each child to visit to `out`, paired with the branch it lies in:

@@ -3,16 +3,15 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::num::NonZeroU16;
 
 use memchr::memmem;
 use tree_sitter::Node;
 
+use super::child_table::ChildTable;
 use super::command::Client;
 use super::quoting::unescape_unquoted;
 use super::syntax::{
-    FIELDS, field_child, for_each_child, is_inert_kind, is_plain_word, kind, node_span,
-    push_children_with_fields, span_text,
+    FIELDS, field_child, is_inert_kind, is_plain_word, kind, node_span, span_text,
 };
 
 /// Maximum length of an argument read as a possible command name.
@@ -47,7 +46,7 @@ pub struct Functions<'t> {
 impl<'t> Functions<'t> {
     /// Collects every function definition in the file, nested ones
     /// included, and the commands each body runs.
-    pub fn collect(root: Node<'t>, text: &str) -> Self {
+    pub fn collect(root: Node<'t>, text: &str, table: &ChildTable<'t>) -> Self {
         // Tree-sitter can insert a missing `)` while it recovers from a
         // syntax error, so only a tree without errors is judged by its text.
         if !root.has_error() && !may_define_functions(text) {
@@ -57,18 +56,16 @@ impl<'t> Functions<'t> {
                 sends_requests: HashSet::new(),
             };
         }
-        Self::walk(root, text)
+        Self::walk(root, text, table)
     }
 
     /// Walks the whole tree for `collect`.
-    fn walk(root: Node<'t>, text: &str) -> Self {
-        let mut cursor = root.walk();
+    fn walk(root: Node<'t>, text: &str, table: &ChildTable<'t>) -> Self {
         let mut definitions = Vec::new();
         let mut facts: Vec<BodyFacts> = Vec::new();
         // Commands outside any function, then those of each definition.
         let mut top_level = BodyFacts::default();
         let mut stack = vec![(root, None::<usize>)];
-        let mut command_kids = Vec::new();
         while let Some((node, owner)) = stack.pop() {
             let start = stack.len();
             match kind(node) {
@@ -88,12 +85,10 @@ impl<'t> Functions<'t> {
                         Some(index) => &mut facts[index],
                         None => &mut top_level,
                     };
-                    command_kids.clear();
-                    push_children_with_fields(&mut cursor, node, &mut command_kids);
-                    note_command(&command_kids, text, target);
-                    stack.extend(command_kids.iter().map(|(_, kid)| (*kid, owner)));
+                    note_command(node, table, text, target);
+                    stack.extend(table.children(node).map(|kid| (kid, owner)));
                 }
-                _ => for_each_child(&mut cursor, node, |kid| stack.push((kid, owner))),
+                _ => stack.extend(table.children(node).map(|kid| (kid, owner))),
             }
             // Pushed in source order, so reversed to pop the first child first.
             stack[start..].reverse();
@@ -161,22 +156,18 @@ fn definition<'t>(node: Node<'t>, text: &str) -> Option<Function<'t>> {
     })
 }
 
-/// Records in `facts` the names a command may call, given the command's
-/// children with their field ids. Every plain word of the command counts,
-/// so that `sudo curl` and `command my_wrapper` are seen. This pass only
-/// needs to over-approximate.
-fn note_command<'s>(
-    children: &[(Option<NonZeroU16>, Node)],
+/// Records in `facts` the names a command may call. Every plain word of
+/// the command counts, so that `sudo curl` and `command my_wrapper` are
+/// seen. This pass only needs to over-approximate.
+fn note_command<'t, 's>(
+    command: Node<'t>,
+    table: &ChildTable<'t>,
     text: &'s str,
     facts: &mut BodyFacts<'s>,
 ) {
-    let with_field = |field: NonZeroU16| {
-        children
-            .iter()
-            .filter(move |(id, _)| *id == Some(field))
-            .map(|(_, child)| *child)
-    };
-    let parts = with_field(FIELDS.name).chain(with_field(FIELDS.argument).take(8));
+    let parts = table
+        .field_children(command, FIELDS.name)
+        .chain(table.field_children(command, FIELDS.argument).take(8));
     for (position, part) in parts.enumerate() {
         let source = span_text(text, node_span(part));
         if position == 0 && source.starts_with('$') {
@@ -323,8 +314,9 @@ mod tests {
         ];
         for text in texts {
             let tree = parse(text);
-            let gated = Functions::collect(tree.root_node(), text);
-            let walked = Functions::walk(tree.root_node(), text);
+            let table = ChildTable::new(tree.root_node(), text);
+            let gated = Functions::collect(tree.root_node(), text, &table);
+            let walked = Functions::walk(tree.root_node(), text, &table);
             assert_eq!(names(&gated), names(&walked), "{text:?}");
             assert_eq!(gated.called, walked.called, "{text:?}");
             assert_eq!(gated.sends_requests, walked.sends_requests, "{text:?}");

@@ -10,6 +10,7 @@
 
 mod analysis;
 mod assign;
+mod child_table;
 mod command;
 mod curl;
 mod curl_options;
@@ -39,6 +40,7 @@ use tree_sitter::Tree;
 use crate::model::{CallSite, Extraction, StringUse, StringUseKind};
 
 use analysis::{Analysis, Found};
+use child_table::ChildTable;
 use frame::Frame;
 use functions::Functions;
 
@@ -60,8 +62,9 @@ enum Root {
 /// Extracts the call sites and string uses of a parsed bash script.
 pub fn extract(tree: &Tree, text: &str) -> Extraction {
     let root = tree.root_node();
-    let functions = Functions::collect(root, text);
-    let mut analysis = Analysis::new(text, &functions, root);
+    let table = ChildTable::new(root, text);
+    let functions = Functions::collect(root, text, &table);
+    let mut analysis = Analysis::new(text, &functions, &table);
 
     let mut globals = Frame::top_level();
     let found = analysis.walk(root, &mut globals, true);

@@ -93,22 +93,6 @@ fn for_each_child_with_field<'t>(
     }
 }
 
-/// Appends every child of `node`, named or not, to `out` in source order,
-/// as `for_each_child` visits them.
-pub fn push_children<'t>(cursor: &mut TreeCursor<'t>, node: Node<'t>, out: &mut Vec<Node<'t>>) {
-    for_each_child(cursor, node, |child| out.push(child));
-}
-
-/// Appends each child of `node` with the id of the field it has in `node`,
-/// as `push_children` does.
-pub fn push_children_with_fields<'t>(
-    cursor: &mut TreeCursor<'t>,
-    node: Node<'t>,
-    out: &mut Vec<(Option<NonZeroU16>, Node<'t>)>,
-) {
-    for_each_child_with_field(cursor, node, |field, child| out.push((field, child)));
-}
-
 /// Returns each child together with the field name it has in its parent.
 pub fn children_with_fields<'t>(node: Node<'t>) -> Vec<(Option<&'t str>, Node<'t>)> {
     let mut out = Vec::new();
