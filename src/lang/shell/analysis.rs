@@ -10,7 +10,7 @@ use tree_sitter::Node;
 use crate::model::{CallSite, Presence, Span, StringUse};
 
 use super::assign;
-use super::child_table::{ChildTable, FieldChild};
+use super::child_table::ChildTable;
 use super::command::{Client, Invocation, invocation};
 use super::frame::Frame;
 use super::functions::{Function, Functions};
@@ -163,23 +163,27 @@ impl<'a, 't> Analysis<'a, 't> {
             "function_definition" => return,
             "command" => return self.command(node, branch, frame, record, found, next),
             "c_style_for_statement" => {
-                assign::apply_arithmetic_loop(node, self.text, frame);
+                assign::apply_arithmetic_loop(node, self.text, self.table, frame);
                 next.extend(self.table.field_children(node, FIELDS.body));
                 return;
             }
             _ => {}
         }
-        next.extend(self.table.children(node));
+        next.extend_from_slice(&self.table.children(node));
         match node_kind {
             "variable_assignment" => self.assign(node, branch, frame),
-            "declaration_command" => assign::apply_declaration(node, self.text, frame),
+            "declaration_command" => {
+                assign::apply_declaration(node, self.text, self.table, frame);
+            }
             "unset_command" => {
                 for name in next.iter().filter(|n| kind(**n) == "variable_name") {
                     frame.unset(span_text(self.text, node_span(*name)));
                 }
             }
-            "for_statement" => assign::apply_loop_variable(node, self.text, frame),
-            "expansion" => assign::apply_default_assignment(node, self.text, frame),
+            "for_statement" => assign::apply_loop_variable(node, self.text, self.table, frame),
+            "expansion" => {
+                assign::apply_default_assignment(node, self.text, self.table, frame);
+            }
             _ => {}
         }
         if record {
@@ -188,12 +192,12 @@ impl<'a, 't> Analysis<'a, 't> {
     }
 
     /// Records the string uses of an assignment, a `case` or a test.
-    fn record_strings(&mut self, node: Node, node_kind: &str, frame: &Frame) {
-        let resolver = Resolver::new(self.text, frame);
+    fn record_strings(&mut self, node: Node<'t>, node_kind: &str, frame: &Frame) {
+        let resolver = Resolver::new(self.text, frame, self.table);
         let uses = match node_kind {
             // MSG="Tried to delete"
             "variable_assignment" => {
-                let uses = strings::assigned_literals(node, self.text);
+                let uses = strings::assigned_literals(node, self.text, self.table);
                 self.note_hosts(uses.iter().map(|use_| use_.text.as_str()));
                 uses
             }
@@ -209,8 +213,8 @@ impl<'a, 't> Analysis<'a, 't> {
     /// Applies an assignment, remembering a value set inside a branch: the
     /// value is still the variable's last one in the text, but the
     /// parameters it carries are only maybe sent.
-    fn assign(&mut self, node: Node, branch: Option<Span>, frame: &mut Frame) {
-        assign::apply_assignment(node, self.text, frame);
+    fn assign(&mut self, node: Node<'t>, branch: Option<Span>, frame: &mut Frame) {
+        assign::apply_assignment(node, self.text, self.table, frame);
         if let (Some(branch), Some(value)) = (branch, field_child(node, FIELDS.value)) {
             self.conditional_values.push((node_span(value), branch));
         }
@@ -230,7 +234,7 @@ impl<'a, 't> Analysis<'a, 't> {
         next: &mut Vec<Node<'t>>,
     ) {
         let table = self.table;
-        let children = table.with_fields(node);
+        let children = table.children(node);
         let standalone = standalone_assignments(node, &children, self.text);
         for assignment in &standalone {
             self.assign(*assignment, branch, frame);
@@ -243,7 +247,7 @@ impl<'a, 't> Analysis<'a, 't> {
             let span = command_span(node, &children, &standalone);
             self.run(&words, node.start_byte(), span, frame, record, found);
         }
-        next.extend(children.iter().filter_map(|&(_, child)| match kind(child) {
+        next.extend(children.iter().filter_map(|&child| match kind(child) {
             "variable_assignment" if !standalone.contains(&child) => {
                 field_child(child, FIELDS.value)
             }
@@ -257,8 +261,8 @@ impl<'a, 't> Analysis<'a, 't> {
     /// arguments `run` ignores, such as `echo`, with no prefix such as
     /// `sudo`. Expansion has no side effects, so skipping it changes
     /// nothing else.
-    fn command_words(&self, parts: &[Node], frame: &Frame) -> Option<Vec<Word>> {
-        let resolver = Resolver::new(self.text, frame);
+    fn command_words(&self, parts: &[Node<'t>], frame: &Frame) -> Option<Vec<Word>> {
+        let resolver = Resolver::new(self.text, frame, self.table);
         let Some((first, rest)) = parts.split_first() else {
             return Some(Vec::new());
         };
@@ -489,17 +493,13 @@ fn if_branches<'t>(
 /// statements of their own. tree-sitter-bash 0.25 attaches `A=1 B=2` to a
 /// command on the next line (`A=1 B=2\ncurl ...`); an unescaped newline
 /// between an assignment and the command name shows the split.
-fn standalone_assignments<'t>(
-    node: Node<'t>,
-    children: &[FieldChild<'t>],
-    text: &str,
-) -> Vec<Node<'t>> {
+fn standalone_assignments<'t>(node: Node<'t>, children: &[Node<'t>], text: &str) -> Vec<Node<'t>> {
     let Some(name) = field_child(node, FIELDS.name) else {
         return Vec::new();
     };
     let assignments: Vec<Node> = children
         .iter()
-        .map(|(_, child)| *child)
+        .copied()
         .filter(|child| kind(*child) == "variable_assignment")
         .collect();
     let Some(last) = assignments
@@ -522,14 +522,14 @@ fn has_line_break(gap: &str) -> bool {
 
 /// Returns the span a command's findings are reported at: the whole command, less
 /// any assignment lines that tree-sitter attached to it.
-fn command_span(node: Node, children: &[FieldChild], standalone: &[Node]) -> Span {
+fn command_span(node: Node, children: &[Node], standalone: &[Node]) -> Span {
     let span = node_span(node);
     if standalone.is_empty() {
         return span;
     }
     let first = children
         .iter()
-        .map(|(_, child)| *child)
+        .copied()
         .find(|child| !standalone.contains(child));
     match first {
         Some(first) => Span::new(first.start_byte(), span.end),

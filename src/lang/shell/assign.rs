@@ -5,31 +5,36 @@ use tree_sitter::Node;
 
 use crate::model::Span;
 
+use super::child_table::ChildTable;
 use super::expansion::{Parameter, ParameterExpansion};
 use super::frame::{Frame, Positional, Var};
 use super::resolve::Resolver;
-use super::syntax::{children, field_children, node_span, span_text};
+use super::syntax::{FIELDS, node_span, span_text};
 use super::word::{Word, append_unmerged};
 
 /// Applies `NAME=value`, `NAME+=value`, `arr=(a b)`, `arr+=(c)` or
 /// `arr[2]=x`.
-pub fn apply_assignment(node: Node, text: &str, frame: &mut Frame) {
+pub fn apply_assignment<'t>(node: Node<'t>, text: &str, table: &ChildTable<'t>, frame: &mut Frame) {
     let Some(target) = node.child_by_field_name("name") else {
         return;
     };
-    let append = children(node).iter().any(|child| child.kind() == "+=");
+    let append = table
+        .children(node)
+        .iter()
+        .any(|child| child.kind() == "+=");
     let value = node.child_by_field_name("value");
     let new = {
-        let resolver = Resolver::new(text, frame);
+        let resolver = Resolver::new(text, frame, table);
         match value {
             // NAME=
             None => Var::Scalar(Word::literal("", node_span(node))),
             // args=(-d "a=1" --data-urlencode 'b=2')
             Some(value) if value.kind() == "array" => {
-                let elements = children(value)
-                    .into_iter()
+                let elements = table
+                    .children(value)
+                    .iter()
                     .filter(|element| element.is_named())
-                    .flat_map(|element| resolver.words(element))
+                    .flat_map(|element| resolver.words(*element))
                     .collect();
                 Var::Array(elements)
             }
@@ -125,15 +130,20 @@ fn assign_element(target: Node, text: &str, frame: &mut Frame, value: Var) {
 
 /// Applies the bare names of `local X` or `declare -a args`: inside a
 /// function they start out empty and hide the caller's value.
-pub fn apply_declaration(node: Node, text: &str, frame: &mut Frame) {
-    let Some(keyword) = node.child(0).map(|child| child.kind()) else {
+pub fn apply_declaration<'t>(
+    node: Node<'t>,
+    text: &str,
+    table: &ChildTable<'t>,
+    frame: &mut Frame,
+) {
+    let parts = table.children(node);
+    let Some(keyword) = parts.first().map(|child| child.kind()) else {
         return;
     };
     let local = matches!(keyword, "local" | "declare" | "typeset") && frame.in_function;
     if !local {
         return;
     }
-    let parts = children(node);
     let array = parts.iter().any(|part| {
         part.kind() == "word" && {
             let flags = span_text(text, node_span(*part));
@@ -152,8 +162,13 @@ pub fn apply_declaration(node: Node, text: &str, frame: &mut Frame) {
 }
 
 /// Makes the variable of `for host in ...` or `select x in ...` unknown.
-pub fn apply_loop_variable(node: Node, text: &str, frame: &mut Frame) {
-    for variable in field_children(node, "variable") {
+pub fn apply_loop_variable<'t>(
+    node: Node<'t>,
+    text: &str,
+    table: &ChildTable<'t>,
+    frame: &mut Frame,
+) {
+    for variable in table.field_children(node, FIELDS.variable) {
         set_unknown(
             frame,
             span_text(text, node_span(variable)),
@@ -163,8 +178,13 @@ pub fn apply_loop_variable(node: Node, text: &str, frame: &mut Frame) {
 }
 
 /// Makes the counters of `for ((i = 0; i < n; i++))` unknown.
-pub fn apply_arithmetic_loop(node: Node, text: &str, frame: &mut Frame) {
-    for initializer in field_children(node, "initializer") {
+pub fn apply_arithmetic_loop<'t>(
+    node: Node<'t>,
+    text: &str,
+    table: &ChildTable<'t>,
+    frame: &mut Frame,
+) {
+    for initializer in table.field_children(node, FIELDS.initializer) {
         if let Some(name) = initializer.child_by_field_name("name") {
             set_unknown(frame, span_text(text, node_span(name)), node_span(name));
         }
@@ -173,8 +193,13 @@ pub fn apply_arithmetic_loop(node: Node, text: &str, frame: &mut Frame) {
 
 /// Applies `${VAR:=default}` and `${VAR=default}`, which assign the
 /// default when VAR is unset (or, with the colon, empty).
-pub fn apply_default_assignment(node: Node, text: &str, frame: &mut Frame) {
-    let Some(expansion) = ParameterExpansion::parse(node, text) else {
+pub fn apply_default_assignment<'t>(
+    node: Node<'t>,
+    text: &'t str,
+    table: &ChildTable<'t>,
+    frame: &mut Frame,
+) {
+    let Some(expansion) = ParameterExpansion::parse(node, text, table) else {
         return;
     };
     let (Parameter::Named(name), Some(operator)) = (&expansion.parameter, expansion.operator)
@@ -194,7 +219,7 @@ pub fn apply_default_assignment(node: Node, text: &str, frame: &mut Frame) {
     if !needs_default {
         return;
     }
-    let value = Resolver::new(text, frame).scalar_between(
+    let value = Resolver::new(text, frame, table).scalar_between(
         &expansion.operands,
         expansion.operand_span.start,
         expansion.operand_span.end,

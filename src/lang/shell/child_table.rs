@@ -4,10 +4,11 @@
 //! A tree cursor pays for each move to a sibling by climbing through the
 //! hidden nodes that the grammar's repetitions leave in the tree. The
 //! front end lists the children of the same nodes several times: in the
-//! search for function definitions, in the analysis walk, and in the walk
-//! of a function body at each call followed into it. The table moves a
-//! cursor over each node's children once, and the walks then read them
-//! from memory.
+//! search for function definitions, in the analysis walk, in the walk of a
+//! function body at each call followed into it, and in the assignment,
+//! expansion and test readers those walks call. The table moves a cursor
+//! over each node's children once, and later requests read them from
+//! memory.
 
 use std::borrow::Cow;
 use std::num::NonZeroU16;
@@ -22,15 +23,17 @@ pub type FieldChild<'t> = (Option<NonZeroU16>, Node<'t>);
 
 /// The children of every node of one tree that lies outside comments,
 /// heredoc bodies and plain words (see `is_plain_word`), which the walks
-/// never enter. The children of other nodes are listed with a cursor on
-/// each request. The table borrows the tree, so it cannot outlive it.
+/// never enter. The children of other nodes are listed anew on each
+/// request. The table borrows the tree, so it cannot outlive it.
 pub struct ChildTable<'t> {
-    /// Start and end in `children` of each listed node's children, by
-    /// `Node::id`. A node without children has no entry.
+    /// Start and end in `nodes` and `fields` of each stored node's
+    /// children, by `Node::id`. A node without children has no entry.
     ranges: FxHashMap<usize, (usize, usize)>,
-    /// The children of each listed node in source order, one node after
+    /// The children of each stored node in source order, one node after
     /// another.
-    children: Vec<FieldChild<'t>>,
+    nodes: Vec<Node<'t>>,
+    /// The id of the field that each entry of `nodes` has in its parent.
+    fields: Vec<Option<NonZeroU16>>,
 }
 
 impl<'t> ChildTable<'t> {
@@ -40,7 +43,8 @@ impl<'t> ChildTable<'t> {
     pub fn new(root: Node<'t>, text: &str) -> Self {
         let mut table = ChildTable {
             ranges: FxHashMap::default(),
-            children: Vec::new(),
+            nodes: Vec::new(),
+            fields: Vec::new(),
         };
         let mut cursor = root.walk();
         let mut pending = vec![root];
@@ -56,35 +60,48 @@ impl<'t> ChildTable<'t> {
             if !cursor.goto_first_child() {
                 continue;
             }
-            let start = table.children.len();
+            let start = table.nodes.len();
             loop {
-                table.children.push((cursor.field_id(), cursor.node()));
+                table.nodes.push(cursor.node());
+                table.fields.push(cursor.field_id());
                 if !cursor.goto_next_sibling() {
                     break;
                 }
             }
-            let end = table.children.len();
+            let end = table.nodes.len();
             table.ranges.insert(node.id(), (start, end));
-            pending.extend(table.children[start..end].iter().map(|(_, child)| *child));
+            pending.extend_from_slice(&table.nodes[start..end]);
         }
         table
     }
 
-    /// Returns each child of `node`, named or not, in source order, with
-    /// the id of the field it has in `node`, as a cursor lists them. Only
+    /// Returns every child of `node`, named or not, in source order. Only
     /// the children of a node outside the table are newly listed.
-    pub fn with_fields(&self, node: Node<'t>) -> Cow<'_, [FieldChild<'t>]> {
+    pub fn children(&self, node: Node<'t>) -> Cow<'_, [Node<'t>]> {
         match self.ranges.get(&node.id()) {
-            Some(&(start, end)) => Cow::Borrowed(&self.children[start..end]),
-            None if node.child_count() == 0 => Cow::Borrowed(&[]),
-            None => Cow::Owned(list_with_cursor(node)),
+            Some(&(start, end)) => Cow::Borrowed(&self.nodes[start..end]),
+            None => Cow::Owned(crate::lang::children::all(node)),
         }
     }
 
-    /// Returns every child of `node`, named or not, in source order.
-    pub fn children(&self, node: Node<'t>) -> impl Iterator<Item = Node<'t>> + '_ {
-        let children = self.with_fields(node);
-        (0..children.len()).map(move |index| children[index].1)
+    /// Returns each child of `node` with the id of the field it has in
+    /// `node`, in the order of `children`.
+    pub fn with_fields(&self, node: Node<'t>) -> FieldChildren<'_, 't> {
+        let (fields, nodes) = match self.ranges.get(&node.id()) {
+            Some(&(start, end)) => (
+                Cow::Borrowed(&self.fields[start..end]),
+                Cow::Borrowed(&self.nodes[start..end]),
+            ),
+            None => {
+                let (fields, nodes) = list_with_cursor(node);
+                (Cow::Owned(fields), Cow::Owned(nodes))
+            }
+        };
+        FieldChildren {
+            fields,
+            nodes,
+            next: 0,
+        }
     }
 
     /// Returns the children of `node` under field `field`, in source order.
@@ -93,11 +110,9 @@ impl<'t> ChildTable<'t> {
         node: Node<'t>,
         field: NonZeroU16,
     ) -> impl Iterator<Item = Node<'t>> + '_ {
-        let children = self.with_fields(node);
-        (0..children.len()).filter_map(move |index| match children[index] {
-            (id, child) if id == Some(field) => Some(child),
-            _ => None,
-        })
+        self.with_fields(node)
+            .filter(move |(id, _)| *id == Some(field))
+            .map(|(_, child)| child)
     }
 
     /// True when the children of `node` are stored, rather than listed on
@@ -108,17 +123,38 @@ impl<'t> ChildTable<'t> {
     }
 }
 
-/// Lists the children of `node` and their field ids by moving a cursor.
-fn list_with_cursor(node: Node) -> Vec<FieldChild> {
-    let mut children = Vec::new();
+/// The children of one node with their field ids, as `ChildTable::with_fields`
+/// returns them.
+pub struct FieldChildren<'a, 't> {
+    fields: Cow<'a, [Option<NonZeroU16>]>,
+    nodes: Cow<'a, [Node<'t>]>,
+    /// Index of the next child to return.
+    next: usize,
+}
+
+impl<'t> Iterator for FieldChildren<'_, 't> {
+    type Item = FieldChild<'t>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let node = *self.nodes.get(self.next)?;
+        let field = self.fields[self.next];
+        self.next += 1;
+        Some((field, node))
+    }
+}
+
+/// Lists the field ids and the children of `node` by moving a cursor.
+fn list_with_cursor(node: Node) -> (Vec<Option<NonZeroU16>>, Vec<Node>) {
+    let (mut fields, mut nodes) = (Vec::new(), Vec::new());
     let mut cursor = node.walk();
     if !cursor.goto_first_child() {
-        return children;
+        return (fields, nodes);
     }
     loop {
-        children.push((cursor.field_id(), cursor.node()));
+        fields.push(cursor.field_id());
+        nodes.push(cursor.node());
         if !cursor.goto_next_sibling() {
-            return children;
+            return (fields, nodes);
         }
     }
 }
@@ -170,15 +206,14 @@ mod tests {
             let expected = reference_children(node);
             let actual: Vec<(Option<String>, Node)> = table
                 .with_fields(node)
-                .iter()
                 .map(|(id, child)| {
                     let name = id.and_then(|id| language.field_name_for_id(id.get()));
-                    (name.map(str::to_string), *child)
+                    (name.map(str::to_string), child)
                 })
                 .collect();
             assert_eq!(actual, expected, "{}", node.kind());
             let nodes: Vec<Node> = expected.iter().map(|(_, child)| *child).collect();
-            assert_eq!(table.children(node).collect::<Vec<_>>(), nodes);
+            assert_eq!(table.children(node).as_ref(), nodes.as_slice());
 
             let node_kind = kind(node);
             let skips = skipped || is_inert_kind(node_kind) || is_plain_word(node, node_kind, text);
@@ -217,7 +252,12 @@ mod tests {
         // argument of `echo` and then each substitution's command.
         let mut node = tree.root_node();
         let mut stored = 0;
-        while let Some(child) = table.children(node).filter(|child| child.is_named()).last() {
+        while let Some(child) = table
+            .children(node)
+            .iter()
+            .rfind(|child| child.is_named())
+            .copied()
+        {
             stored += usize::from(table.is_stored(node));
             node = child;
         }
@@ -233,10 +273,7 @@ mod tests {
         let argument = language
             .field_id_for_name("argument")
             .expect("the grammar has an `argument` field");
-        let command = table
-            .children(tree.root_node())
-            .next()
-            .expect("the program has a command");
+        let command = table.children(tree.root_node())[0];
         assert_eq!(command.kind(), "command");
         let arguments: Vec<&str> = table
             .field_children(command, argument)

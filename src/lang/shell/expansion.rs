@@ -7,9 +7,10 @@ use tree_sitter::Node;
 use crate::model::Span;
 use crate::template::Template;
 
+use super::child_table::ChildTable;
 use super::frame::{Positional, Var};
 use super::resolve::Resolver;
-use super::syntax::{children_with_fields, node_span};
+use super::syntax::{FIELDS, node_span};
 use super::word::{Word, WordBuilder, append_unmerged};
 
 /// The parameter that a `$...` or `${...}` expansion names.
@@ -63,7 +64,7 @@ enum Lookup {
 
 impl<'t> ParameterExpansion<'t> {
     /// Reads `$NAME`, `$1`, `${NAME}`, `${NAME:-x}`, `${#arr[@]}` and the like.
-    pub fn parse(node: Node<'t>, text: &'t str) -> Option<Self> {
+    pub fn parse(node: Node<'t>, text: &'t str, table: &ChildTable<'t>) -> Option<Self> {
         let mut expansion = ParameterExpansion {
             parameter: Parameter::Special(String::new()),
             prefix: None,
@@ -72,9 +73,9 @@ impl<'t> ParameterExpansion<'t> {
             operand_span: Span::new(node.end_byte(), node.end_byte()),
         };
         let mut named = false;
-        for (field, child) in children_with_fields(node) {
+        for (field, child) in table.with_fields(node) {
             let source = text.get(child.byte_range()).unwrap_or("");
-            if field == Some("operator") {
+            if field == Some(FIELDS.operator) {
                 if !named && expansion.prefix.is_none() {
                     expansion.prefix = Some(source);
                 } else if expansion.operator.is_none() {
@@ -156,17 +157,17 @@ fn parameter_named(name: &str) -> Parameter {
     }
 }
 
-impl Resolver<'_, '_> {
+impl<'t> Resolver<'_, 't> {
     /// Pushes the value of `$VAR` or `${...}` onto `builder`.
     pub(super) fn push_parameter(
         &self,
-        node: Node,
+        node: Node<'t>,
         builder: &mut WordBuilder,
         quoted: bool,
         depth: usize,
     ) {
         let span = node_span(node);
-        let Some(expansion) = ParameterExpansion::parse(node, self.text) else {
+        let Some(expansion) = ParameterExpansion::parse(node, self.text, self.table) else {
             builder.push_expansion(&Template::unknown(self.describe(node), span), 0, quoted);
             return;
         };

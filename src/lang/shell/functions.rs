@@ -86,9 +86,9 @@ impl<'t> Functions<'t> {
                         None => &mut top_level,
                     };
                     note_command(node, table, text, target);
-                    stack.extend(table.children(node).map(|kid| (kid, owner)));
+                    stack.extend(table.children(node).iter().map(|kid| (*kid, owner)));
                 }
-                _ => stack.extend(table.children(node).map(|kid| (kid, owner))),
+                _ => stack.extend(table.children(node).iter().map(|kid| (*kid, owner))),
             }
             // Pushed in source order, so reversed to pop the first child first.
             stack[start..].reverse();

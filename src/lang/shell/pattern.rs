@@ -9,7 +9,7 @@ use crate::template::Piece;
 
 use super::quoting::{decode_ansi_c, unescape_double_quoted};
 use super::resolve::Resolver;
-use super::syntax::{children, node_span, span_text};
+use super::syntax::{node_span, span_text};
 
 /// Deepest nesting of pattern words that is followed.
 const MAX_PATTERN_DEPTH: usize = 32;
@@ -48,9 +48,9 @@ impl Origin {
 
 /// Reads pattern nodes into `sink`. With `literal_only`, unquoted text is
 /// literal too, as in `[ "$x" = *text* ]`, where `=` compares strings.
-pub fn read_pattern(
-    nodes: &[Node],
-    resolver: &Resolver,
+pub fn read_pattern<'t>(
+    nodes: &[Node<'t>],
+    resolver: &Resolver<'_, 't>,
     sink: &mut dyn PatternSink,
     literal_only: bool,
 ) -> Origin {
@@ -73,8 +73,8 @@ struct Reader<'a, 'r, 't> {
     origin: Origin,
 }
 
-impl Reader<'_, '_, '_> {
-    fn push(&mut self, node: Node, quoted: bool, depth: usize) {
+impl<'t> Reader<'_, '_, 't> {
+    fn push(&mut self, node: Node<'t>, quoted: bool, depth: usize) {
         if depth > MAX_PATTERN_DEPTH {
             self.sink.unknown();
             return;
@@ -84,8 +84,12 @@ impl Reader<'_, '_, '_> {
             // "text with $VAR"
             "string" => {
                 let inner = inner_span(node, source);
-                let parts: Vec<Node> = children(node)
-                    .into_iter()
+                let parts: Vec<Node> = self
+                    .resolver
+                    .table
+                    .children(node)
+                    .iter()
+                    .copied()
                     .filter(|child| child.is_named())
                     .collect();
                 self.push_sequence(&parts, inner, true, depth);
@@ -101,14 +105,14 @@ impl Reader<'_, '_, '_> {
                 self.sink.unknown()
             }
             _ if node.child_count() > 0 => {
-                let parts = children(node);
+                let parts = self.resolver.table.children(node);
                 self.push_sequence(&parts, node_span(node), quoted, depth);
             }
             _ => self.text(source, quoted),
         }
     }
 
-    fn push_sequence(&mut self, parts: &[Node], span: Span, quoted: bool, depth: usize) {
+    fn push_sequence(&mut self, parts: &[Node<'t>], span: Span, quoted: bool, depth: usize) {
         let text = self.resolver.text;
         let mut at = span.start;
         for part in parts {

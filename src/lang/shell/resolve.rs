@@ -6,9 +6,10 @@ use tree_sitter::Node;
 use crate::model::Span;
 use crate::template::Template;
 
+use super::child_table::ChildTable;
 use super::frame::Frame;
 use super::quoting::{decode_ansi_c, unescape_double_quoted, unescape_unquoted};
-use super::syntax::{children, node_span, span_text};
+use super::syntax::{node_span, span_text};
 use super::word::{Word, WordBuilder};
 
 /// Deepest nesting of words inside words (`${a:-"${b:-...}"}`) that is
@@ -23,11 +24,13 @@ const MAX_DESCRIPTION: usize = 40;
 pub struct Resolver<'r, 't> {
     pub text: &'t str,
     pub frame: &'r Frame<'r>,
+    /// The children of the script's nodes.
+    pub table: &'r ChildTable<'t>,
 }
 
 impl<'r, 't> Resolver<'r, 't> {
-    pub fn new(text: &'t str, frame: &'r Frame<'r>) -> Self {
-        Resolver { text, frame }
+    pub fn new(text: &'t str, frame: &'r Frame<'r>, table: &'r ChildTable<'t>) -> Self {
+        Resolver { text, frame, table }
     }
 
     pub fn source(&self, node: Node) -> &'t str {
@@ -35,7 +38,7 @@ impl<'r, 't> Resolver<'r, 't> {
     }
 
     /// Expands one argument into the words it becomes on the command line.
-    pub fn words(&self, node: Node) -> Vec<Word> {
+    pub fn words(&self, node: Node<'t>) -> Vec<Word> {
         let mut builder = WordBuilder::new(node_span(node), true);
         self.push(node, &mut builder, false, 0);
         builder.finish()
@@ -43,13 +46,13 @@ impl<'r, 't> Resolver<'r, 't> {
 
     /// Expands a sequence of arguments, such as a command's name and
     /// arguments.
-    pub fn all_words(&self, nodes: &[Node]) -> Vec<Word> {
+    pub fn all_words(&self, nodes: &[Node<'t>]) -> Vec<Word> {
         nodes.iter().flat_map(|node| self.words(*node)).collect()
     }
 
     /// Expands a node into one word without splitting, as for the value of
     /// an assignment.
-    pub fn scalar(&self, node: Node) -> Word {
+    pub fn scalar(&self, node: Node<'t>) -> Word {
         let mut builder = WordBuilder::new(node_span(node), false);
         self.push(node, &mut builder, false, 0);
         builder.ensure_word();
@@ -59,7 +62,13 @@ impl<'r, 't> Resolver<'r, 't> {
     /// Expands the nodes between `start` and `end` as one word, with the
     /// text between them taken literally; this reads the operand of
     /// `${VAR:-a b}`.
-    pub fn scalar_between(&self, nodes: &[Node], start: usize, end: usize, depth: usize) -> Word {
+    pub fn scalar_between(
+        &self,
+        nodes: &[Node<'t>],
+        start: usize,
+        end: usize,
+        depth: usize,
+    ) -> Word {
         let span = Span::new(start, end.max(start));
         let mut builder = WordBuilder::new(span, false);
         self.push_sequence(nodes, span, &mut builder, false, depth);
@@ -67,7 +76,13 @@ impl<'r, 't> Resolver<'r, 't> {
         builder.finish_scalar()
     }
 
-    pub(super) fn push(&self, node: Node, builder: &mut WordBuilder, quoted: bool, depth: usize) {
+    pub(super) fn push(
+        &self,
+        node: Node<'t>,
+        builder: &mut WordBuilder,
+        quoted: bool,
+        depth: usize,
+    ) {
         let span = node_span(node);
         if depth > MAX_WORD_DEPTH || node.is_error() || node.is_missing() {
             let unknown = Template::unknown(self.describe(node), span);
@@ -83,8 +98,8 @@ impl<'r, 't> Resolver<'r, 't> {
             "string" => self.push_string(node, builder, depth),
             // $"translated"
             "translated_string" => {
-                for child in children(node) {
-                    self.push(child, builder, quoted, depth + 1);
+                for child in self.table.children(node).iter() {
+                    self.push(*child, builder, quoted, depth + 1);
                 }
             }
             // $VAR, ${VAR:-default}, "$@"
@@ -100,7 +115,7 @@ impl<'r, 't> Resolver<'r, 't> {
                 builder.push_expansion(&unknown, 0, true);
             }
             _ if node.named_child_count() > 0 => {
-                let parts = children(node);
+                let parts = self.table.children(node);
                 self.push_sequence(&parts, span, builder, quoted, depth);
             }
             _ => self.push_plain(self.source(node), span, builder, quoted),
@@ -111,7 +126,7 @@ impl<'r, 't> Resolver<'r, 't> {
     /// literal, as in the concatenation `"$BASE"/api/`.
     fn push_sequence(
         &self,
-        nodes: &[Node],
+        nodes: &[Node<'t>],
         span: Span,
         builder: &mut WordBuilder,
         quoted: bool,
@@ -150,14 +165,17 @@ impl<'r, 't> Resolver<'r, 't> {
 
     /// Pushes a double-quoted string. Its text between the quotes is
     /// `string_content` nodes, expansions, and bare `$` tokens.
-    fn push_string(&self, node: Node, builder: &mut WordBuilder, depth: usize) {
+    fn push_string(&self, node: Node<'t>, builder: &mut WordBuilder, depth: usize) {
         let span = node_span(node);
         let source = self.source(node);
         let open = if source.starts_with("$\"") { 2 } else { 1 };
         let close = usize::from(source.len() > open && source.ends_with('"'));
         let inner = Span::new(span.start + open.min(source.len()), span.end - close);
-        let parts: Vec<Node> = children(node)
-            .into_iter()
+        let parts: Vec<Node> = self
+            .table
+            .children(node)
+            .iter()
+            .copied()
             .filter(|child| {
                 let child_span = node_span(*child);
                 child_span.start >= inner.start && child_span.end <= inner.end

@@ -4,13 +4,13 @@
 
 use tree_sitter::Node;
 
+use super::child_table::ChildTable;
 use super::resolve::Resolver;
-use super::syntax::children;
 
 /// True when the commands of a `case` item, after its `)`, are all
 /// `continue`.
-pub fn case_item_only_continues(item: Node, resolver: &Resolver) -> bool {
-    let parts = children(item);
+pub fn case_item_only_continues<'t>(item: Node<'t>, resolver: &Resolver<'_, 't>) -> bool {
+    let parts = resolver.table.children(item);
     let Some(close) = parts.iter().position(|part| part.kind() == ")") else {
         return false;
     };
@@ -20,7 +20,7 @@ pub fn case_item_only_continues(item: Node, resolver: &Resolver) -> bool {
 /// True when a match of `test` runs only `continue`, as when the test is
 /// the condition of an `if` whose `then` branch is only `continue`, or the
 /// left side of `&& continue`.
-pub fn test_only_continues(test: Node, resolver: &Resolver) -> bool {
+pub fn test_only_continues<'t>(test: Node<'t>, resolver: &Resolver<'_, 't>) -> bool {
     let Some(parent) = test.parent() else {
         return false;
     };
@@ -30,10 +30,10 @@ pub fn test_only_continues(test: Node, resolver: &Resolver) -> bool {
             let is_condition = parent
                 .child_by_field_name("condition")
                 .is_some_and(|condition| condition.id() == test.id());
-            is_condition && only_continues(&then_branch(parent), resolver)
+            is_condition && only_continues(&then_branch(parent, resolver.table), resolver)
         }
         // [[ $t == All ]] && continue
-        "list" => match children(parent).as_slice() {
+        "list" => match resolver.table.children(parent).as_ref() {
             [left, operator, right] => {
                 left.id() == test.id()
                     && operator.kind() == "&&"
@@ -46,9 +46,11 @@ pub fn test_only_continues(test: Node, resolver: &Resolver) -> bool {
 }
 
 /// Returns the statements of an `if` from `then` to its first `elif`, `else` or `fi`.
-fn then_branch(node: Node) -> Vec<Node> {
-    children(node)
-        .into_iter()
+fn then_branch<'t>(node: Node<'t>, table: &ChildTable<'t>) -> Vec<Node<'t>> {
+    table
+        .children(node)
+        .iter()
+        .copied()
         .skip_while(|child| child.kind() != "then")
         .skip(1)
         .take_while(|child| !matches!(child.kind(), "elif_clause" | "else_clause" | "fi"))

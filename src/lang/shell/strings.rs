@@ -2,11 +2,14 @@
 //! `case` patterns, `[[ ]]` tests, `grep` patterns and assignments. Text in
 //! `echo` or `printf` arguments and in comments is not a use.
 
+use std::num::NonZeroU16;
+
 use tree_sitter::Node;
 
 use crate::model::{Span, StringUse, StringUseKind};
 use crate::template::Piece;
 
+use super::child_table::ChildTable;
 use super::glob::Glob;
 use super::pattern::{PatternSink, read_pattern};
 use super::quoting::{
@@ -15,24 +18,28 @@ use super::quoting::{
 use super::regex_dialect::{from_bre, from_ere};
 use super::resolve::Resolver;
 use super::skips;
-use super::syntax::{children, children_with_fields, for_each_child, kind, node_span, span_text};
+use super::syntax::{FIELDS, kind, node_span, span_text};
 use super::word::{Word, drop_prefix};
 use crate::regex_cache::compile_error;
 
 /// Reads each pattern of each `case` item: `*"text"*)`, `a|b)`. An item
 /// whose only command is `continue`, as in `All) continue ;;`, skips the
 /// value rather than looking for it.
-pub fn case_patterns(node: Node, resolver: &Resolver, nocasematch: bool) -> Vec<StringUse> {
+pub fn case_patterns<'t>(
+    node: Node<'t>,
+    resolver: &Resolver<'_, 't>,
+    nocasematch: bool,
+) -> Vec<StringUse> {
     let mut uses = Vec::new();
-    let items = children(node)
-        .into_iter()
-        .filter(|n| n.kind() == "case_item");
+    let children = resolver.table.children(node);
+    let items = children.iter().filter(|n| n.kind() == "case_item");
     for item in items {
+        let item = *item;
         let start = uses.len();
         let mut pattern: Vec<Node> = Vec::new();
-        for (field, child) in children_with_fields(item) {
+        for (field, child) in resolver.table.with_fields(item) {
             match (field, child.kind()) {
-                (Some("value"), _) => pattern.push(child),
+                (Some(id), _) if id == FIELDS.value => pattern.push(child),
                 // `|` separates alternatives; `)` ends the list.
                 (_, "|" | ")") => {
                     uses.extend(glob_use(&pattern, resolver, nocasematch, false));
@@ -64,9 +71,9 @@ fn as_skip(use_: &mut StringUse) {
     }
 }
 
-fn glob_use(
-    nodes: &[Node],
-    resolver: &Resolver,
+fn glob_use<'t>(
+    nodes: &[Node<'t>],
+    resolver: &Resolver<'_, 't>,
     case_insensitive: bool,
     literal_only: bool,
 ) -> Option<StringUse> {
@@ -79,8 +86,12 @@ fn glob_use(
 
 /// Reads the comparisons in a test: `[[ $x == *"text"* ]]`,
 /// `[[ $x =~ re ]]`, `[ "$x" = "text" ]`.
-pub fn test_patterns(node: Node, resolver: &Resolver, nocasematch: bool) -> Vec<StringUse> {
-    let expressions = binary_expressions(node);
+pub fn test_patterns<'t>(
+    node: Node<'t>,
+    resolver: &Resolver<'_, 't>,
+    nocasematch: bool,
+) -> Vec<StringUse> {
+    let expressions = binary_expressions(node, resolver.table);
     if expressions.is_empty() {
         return Vec::new();
     }
@@ -99,19 +110,21 @@ pub fn test_patterns(node: Node, resolver: &Resolver, nocasematch: bool) -> Vec<
 
 /// Returns the binary expressions of a test outside command and process
 /// substitutions, in the order `test_patterns` reads them.
-fn binary_expressions(node: Node) -> Vec<Node> {
+fn binary_expressions<'t>(node: Node<'t>, table: &ChildTable<'t>) -> Vec<Node<'t>> {
     let mut expressions = Vec::new();
-    let mut cursor = node.walk();
     let mut stack = vec![node];
     while let Some(current) = stack.pop() {
         if kind(current) == "binary_expression" {
             expressions.push(current);
         }
-        for_each_child(&mut cursor, current, |child| {
-            if !matches!(kind(child), "command_substitution" | "process_substitution") {
-                stack.push(child);
-            }
+        let children = table.children(current);
+        let nested = children.iter().filter(|child| {
+            !matches!(
+                kind(**child),
+                "command_substitution" | "process_substitution"
+            )
         });
+        stack.extend(nested);
     }
     expressions
 }
@@ -125,11 +138,15 @@ struct TestShape {
     only_continues: bool,
 }
 
-fn comparison(node: Node, resolver: &Resolver, test: &TestShape) -> Option<StringUse> {
-    let parts = children_with_fields(node);
+fn comparison<'t>(
+    node: Node<'t>,
+    resolver: &Resolver<'_, 't>,
+    test: &TestShape,
+) -> Option<StringUse> {
+    let parts: Vec<(Option<NonZeroU16>, Node)> = resolver.table.with_fields(node).collect();
     let operator_at = parts
         .iter()
-        .position(|(field, _)| *field == Some("operator"))?;
+        .position(|(field, _)| *field == Some(FIELDS.operator))?;
     let operator = resolver.source(parts[operator_at].1);
     // Everything after the operator: tree-sitter splits `*"text"*` into
     // several `right` nodes and wraps a quoted regex part in an ERROR node.
@@ -178,7 +195,11 @@ impl PatternSink for RegexText {
     }
 }
 
-fn regex_use(nodes: &[Node], resolver: &Resolver, case_insensitive: bool) -> Option<StringUse> {
+fn regex_use<'t>(
+    nodes: &[Node<'t>],
+    resolver: &Resolver<'_, 't>,
+    case_insensitive: bool,
+) -> Option<StringUse> {
     let (first, last) = (nodes.first()?, nodes.last()?);
     let mut regex = RegexText::default();
     let origin = read_pattern(nodes, resolver, &mut regex, false);
@@ -421,7 +442,7 @@ fn grep_line_use(
 /// Reads the literal text in an assignment's value, such as the two parts
 /// of `msg="Tried to delete $id"`, as substring uses: the script may test
 /// response text against the variable later.
-pub fn assigned_literals(node: Node, text: &str) -> Vec<StringUse> {
+pub fn assigned_literals<'t>(node: Node<'t>, text: &str, table: &ChildTable<'t>) -> Vec<StringUse> {
     let Some(value) = node.child_by_field_name("value") else {
         return Vec::new();
     };
@@ -450,11 +471,7 @@ pub fn assigned_literals(node: Node, text: &str) -> Vec<StringUse> {
                 span: node_span(current),
             }),
             Some(_) => {}
-            None => {
-                let mut kids = children(current);
-                kids.reverse();
-                stack.extend(kids);
-            }
+            None => stack.extend(table.children(current).iter().rev()),
         }
     }
     uses

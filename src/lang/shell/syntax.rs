@@ -4,7 +4,7 @@
 use std::num::NonZeroU16;
 use std::sync::LazyLock;
 
-use tree_sitter::{Language, Node, TreeCursor};
+use tree_sitter::{Language, Node};
 
 use crate::lang::kind_names::KindNames;
 use crate::model::Span;
@@ -19,6 +19,9 @@ pub struct Fields {
     pub argument: NonZeroU16,
     pub body: NonZeroU16,
     pub value: NonZeroU16,
+    pub operator: NonZeroU16,
+    pub variable: NonZeroU16,
+    pub initializer: NonZeroU16,
 }
 
 pub static FIELDS: LazyLock<Fields> = LazyLock::new(|| Fields {
@@ -26,6 +29,9 @@ pub static FIELDS: LazyLock<Fields> = LazyLock::new(|| Fields {
     argument: field_id("argument"),
     body: field_id("body"),
     value: field_id("value"),
+    operator: field_id("operator"),
+    variable: field_id("variable"),
+    initializer: field_id("initializer"),
 });
 
 fn field_id(name: &str) -> NonZeroU16 {
@@ -53,68 +59,6 @@ pub fn node_span(node: Node) -> Span {
 /// fall on character boundaries of `text`.
 pub fn span_text(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or("")
-}
-
-/// Returns every child, named or not, in source order.
-pub fn children(node: Node) -> Vec<Node> {
-    crate::lang::children::all(node)
-}
-
-/// Calls `visit` with every child of `node`, named or not, in source order.
-/// `cursor` is reset to `node`, so one cursor serves a whole walk without an
-/// allocation per node.
-pub fn for_each_child<'t>(
-    cursor: &mut TreeCursor<'t>,
-    node: Node<'t>,
-    mut visit: impl FnMut(Node<'t>),
-) {
-    for_each_child_with_field(cursor, node, |_, child| visit(child));
-}
-
-/// Calls `visit` with the id of the field each child has in `node`, and the
-/// child, as `for_each_child` visits them.
-fn for_each_child_with_field<'t>(
-    cursor: &mut TreeCursor<'t>,
-    node: Node<'t>,
-    mut visit: impl FnMut(Option<NonZeroU16>, Node<'t>),
-) {
-    if node.child_count() == 0 {
-        return;
-    }
-    cursor.reset(node);
-    if !cursor.goto_first_child() {
-        return;
-    }
-    loop {
-        visit(cursor.field_id(), cursor.node());
-        if !cursor.goto_next_sibling() {
-            return;
-        }
-    }
-}
-
-/// Returns each child together with the field name it has in its parent.
-pub fn children_with_fields<'t>(node: Node<'t>) -> Vec<(Option<&'t str>, Node<'t>)> {
-    let mut out = Vec::new();
-    let mut cursor = node.walk();
-    if !cursor.goto_first_child() {
-        return out;
-    }
-    loop {
-        out.push((cursor.field_name(), cursor.node()));
-        if !cursor.goto_next_sibling() {
-            return out;
-        }
-    }
-}
-
-/// Returns the children under field `field`, in source order.
-pub fn field_children<'t>(node: Node<'t>, field: &str) -> Vec<Node<'t>> {
-    children_with_fields(node)
-        .into_iter()
-        .filter(|(name, _)| *name == Some(field))
-        .map(|(_, child)| child)
-        .collect()
 }
 
 /// Maximum length, in bytes, of a word whose text `is_plain_word` reads. A
