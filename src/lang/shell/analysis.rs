@@ -18,9 +18,7 @@ use super::request::call_site;
 use super::resolve::Resolver;
 use super::sed;
 use super::strings;
-use super::syntax::{
-    FIELDS, field_child, is_inert_kind, is_plain_word, kind, node_span, span_text,
-};
+use super::syntax::{FIELDS, field_child, is_inert_kind, kind, node_span, span_text};
 use super::word::{Word, display};
 use super::xml_tools;
 
@@ -123,7 +121,7 @@ impl<'a, 't> Analysis<'a, 't> {
         let mut next = Vec::new();
         while let Some((node, branch)) = stack.pop() {
             let node_kind = kind(node);
-            if is_plain_word(node, node_kind, self.text) {
+            if self.table.is_skipped(node) {
                 continue;
             }
             next.clear();

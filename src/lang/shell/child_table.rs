@@ -3,17 +3,17 @@
 //!
 //! A tree cursor pays for each move to a sibling by climbing through the
 //! hidden nodes that the grammar's repetitions leave in the tree. The
-//! front end lists the children of the same nodes several times: in the
-//! search for function definitions, in the analysis walk, in the walk of a
-//! function body at each call followed into it, and in the assignment,
-//! expansion and test readers those walks call. The table moves a cursor
-//! over each node's children once, and later requests read them from
-//! memory.
+//! front end lists the children of the same nodes several times. The
+//! search for function definitions and the analysis walk both list them,
+//! the walk of a function body repeats at each call followed into it, and
+//! the assignment, expansion and test readers list them again. The table
+//! moves a cursor over each node's children once, and later requests read
+//! them from memory.
 
 use std::borrow::Cow;
 use std::num::NonZeroU16;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use tree_sitter::Node;
 
 use super::syntax::{is_inert_kind, is_plain_word, kind};
@@ -34,6 +34,8 @@ pub struct ChildTable<'t> {
     nodes: Vec<Node<'t>>,
     /// The id of the field that each entry of `nodes` has in its parent.
     fields: Vec<Option<NonZeroU16>>,
+    /// Ids of the nodes with children that the walks do not enter.
+    skipped: FxHashSet<usize>,
 }
 
 impl<'t> ChildTable<'t> {
@@ -45,6 +47,7 @@ impl<'t> ChildTable<'t> {
             ranges: FxHashMap::default(),
             nodes: Vec::new(),
             fields: Vec::new(),
+            skipped: FxHashSet::default(),
         };
         let mut cursor = root.walk();
         let mut pending = vec![root];
@@ -54,6 +57,7 @@ impl<'t> ChildTable<'t> {
             }
             let node_kind = kind(node);
             if is_inert_kind(node_kind) || is_plain_word(node, node_kind, text) {
+                table.skipped.insert(node.id());
                 continue;
             }
             cursor.reset(node);
@@ -73,6 +77,14 @@ impl<'t> ChildTable<'t> {
             pending.extend_from_slice(&table.nodes[start..end]);
         }
         table
+    }
+
+    /// True for a comment, heredoc body or plain word that has children,
+    /// which the walks do not enter. The nodes inside one are not marked.
+    /// Nor is a node without children, since visiting it has no effect in
+    /// either walk.
+    pub fn is_skipped(&self, node: Node) -> bool {
+        self.skipped.contains(&node.id())
     }
 
     /// Returns every child of `node`, named or not, in source order. Only
@@ -194,14 +206,15 @@ mod tests {
     }
 
     /// Checks the table against a cursor at every node of the tree of
-    /// `text`, and returns how many nodes it stores.
-    fn check_every_node(text: &str) -> usize {
+    /// `text`, and returns how many nodes it stores and how many it marks
+    /// as skipped.
+    fn check_every_node(text: &str) -> (usize, usize) {
         let language: tree_sitter::Language = tree_sitter_bash::LANGUAGE.into();
         let tree = parse(text);
         let table = ChildTable::new(tree.root_node(), text);
         // Each node with whether it lies in a subtree the walks skip.
         let mut stack = vec![(tree.root_node(), false)];
-        let mut stored = 0;
+        let (mut stored, mut marked) = (0, 0);
         while let Some((node, skipped)) = stack.pop() {
             let expected = reference_children(node);
             let actual: Vec<(Option<String>, Node)> = table
@@ -216,13 +229,17 @@ mod tests {
             assert_eq!(table.children(node).as_ref(), nodes.as_slice());
 
             let node_kind = kind(node);
-            let skips = skipped || is_inert_kind(node_kind) || is_plain_word(node, node_kind, text);
-            let should_store = !skips && !nodes.is_empty();
+            let skips_here = is_inert_kind(node_kind) || is_plain_word(node, node_kind, text);
+            let should_store = !skipped && !skips_here && !nodes.is_empty();
+            let should_mark = !skipped && skips_here && !nodes.is_empty();
             assert_eq!(table.is_stored(node), should_store, "{}", node.kind());
+            assert_eq!(table.is_skipped(node), should_mark, "{}", node.kind());
             stored += usize::from(should_store);
+            marked += usize::from(should_mark);
+            let skips = skipped || skips_here;
             stack.extend(nodes.into_iter().map(|child| (child, skips)));
         }
-        stored
+        (stored, marked)
     }
 
     #[test]
@@ -231,7 +248,9 @@ mod tests {
                     for ((i = 0; i < 3; i++)); do f \"$i\" a b c d e f g h i j; done\n\
                     case $x in a|b) echo \"${arr[@]}\" ;; esac # note\n\
                     cat <<EOF\n$(date) $HOME\nEOF\n";
-        assert!(check_every_node(text) > 20);
+        let (stored, marked) = check_every_node(text);
+        assert!(stored > 20, "stored {stored} nodes");
+        assert!(marked > 3, "marked {marked} nodes as skipped");
     }
 
     #[test]
@@ -239,7 +258,9 @@ mod tests {
         let text = "if [ -z \"$x ]; then fi fi\ncurl -d 'a=1 \"$(\nf( { curl x; }\n\
                     for h in a b; do curl \"$(g \"$h\")\" ${x:-$(y)}; done\n";
         assert!(parse(text).root_node().has_error());
-        assert!(check_every_node(text) > 5);
+        let (stored, marked) = check_every_node(text);
+        assert!(stored > 5, "stored {stored} nodes");
+        assert!(marked > 0, "marked {marked} nodes as skipped");
     }
 
     #[test]

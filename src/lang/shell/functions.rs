@@ -10,9 +10,7 @@ use tree_sitter::Node;
 use super::child_table::ChildTable;
 use super::command::Client;
 use super::quoting::unescape_unquoted;
-use super::syntax::{
-    FIELDS, field_child, is_inert_kind, is_plain_word, kind, node_span, span_text,
-};
+use super::syntax::{FIELDS, field_child, kind, node_span, span_text};
 
 /// Maximum length of an argument read as a possible command name.
 const MAX_NAME_LENGTH: usize = 128;
@@ -68,9 +66,10 @@ impl<'t> Functions<'t> {
         let mut stack = vec![(root, None::<usize>)];
         while let Some((node, owner)) = stack.pop() {
             let start = stack.len();
+            if table.is_skipped(node) {
+                continue;
+            }
             match kind(node) {
-                inert if is_inert_kind(inert) => continue,
-                word if is_plain_word(node, word, text) => continue,
                 "function_definition" => {
                     if let Some(function) = definition(node, text) {
                         let index = definitions.len();
