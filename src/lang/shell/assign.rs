@@ -9,27 +9,27 @@ use super::child_table::ChildTable;
 use super::expansion::{Parameter, ParameterExpansion};
 use super::frame::{Frame, Positional, Var};
 use super::resolve::Resolver;
-use super::syntax::{FIELDS, node_span, span_text};
+use super::syntax::{FIELDS, field_child, kind, node_span, span_text};
 use super::word::{Word, append_unmerged};
 
 /// Applies `NAME=value`, `NAME+=value`, `arr=(a b)`, `arr+=(c)` or
 /// `arr[2]=x`.
 pub fn apply_assignment<'t>(node: Node<'t>, text: &str, table: &ChildTable<'t>, frame: &mut Frame) {
-    let Some(target) = node.child_by_field_name("name") else {
+    let Some(target) = field_child(node, FIELDS.name) else {
         return;
     };
     let append = table
         .children(node)
         .iter()
-        .any(|child| child.kind() == "+=");
-    let value = node.child_by_field_name("value");
+        .any(|child| kind(*child) == "+=");
+    let value = field_child(node, FIELDS.value);
     let new = {
         let resolver = Resolver::new(text, frame, table);
         match value {
             // NAME=
             None => Var::Scalar(Word::literal("", node_span(node))),
             // args=(-d "a=1" --data-urlencode 'b=2')
-            Some(value) if value.kind() == "array" => {
+            Some(value) if kind(value) == "array" => {
                 let elements = table
                     .children(value)
                     .iter()
@@ -42,7 +42,7 @@ pub fn apply_assignment<'t>(node: Node<'t>, text: &str, table: &ChildTable<'t>, 
         }
     };
     let name = span_text(text, node_span(target));
-    if target.kind() == "subscript" {
+    if kind(target) == "subscript" {
         assign_element(target, text, frame, new);
         return;
     }
@@ -94,12 +94,11 @@ fn appended(old: Var, new: Var) -> Var {
 /// makes the array unknown; an associative array (`map[key]=x`) is not
 /// tracked.
 fn assign_element(target: Node, text: &str, frame: &mut Frame, value: Var) {
-    let Some(name) = target.child_by_field_name("name") else {
+    let Some(name) = field_child(target, FIELDS.name) else {
         return;
     };
     let name = span_text(text, node_span(name));
-    let index = target
-        .child_by_field_name("index")
+    let index = field_child(target, FIELDS.index)
         .map(|index| span_text(text, node_span(index)))
         .unwrap_or("");
     let Var::Scalar(value) = value else {
@@ -137,7 +136,7 @@ pub fn apply_declaration<'t>(
     frame: &mut Frame,
 ) {
     let parts = table.children(node);
-    let Some(keyword) = parts.first().map(|child| child.kind()) else {
+    let Some(keyword) = parts.first().map(|child| kind(*child)) else {
         return;
     };
     let local = matches!(keyword, "local" | "declare" | "typeset") && frame.in_function;
@@ -145,12 +144,12 @@ pub fn apply_declaration<'t>(
         return;
     }
     let array = parts.iter().any(|part| {
-        part.kind() == "word" && {
+        kind(*part) == "word" && {
             let flags = span_text(text, node_span(*part));
             flags.starts_with('-') && flags.contains(['a', 'A'])
         }
     });
-    for part in parts.iter().filter(|part| part.kind() == "variable_name") {
+    for part in parts.iter().filter(|part| kind(**part) == "variable_name") {
         let name = span_text(text, node_span(*part));
         let empty = if array {
             Var::Array(Vec::new())
@@ -185,7 +184,7 @@ pub fn apply_arithmetic_loop<'t>(
     frame: &mut Frame,
 ) {
     for initializer in table.field_children(node, FIELDS.initializer) {
-        if let Some(name) = initializer.child_by_field_name("name") {
+        if let Some(name) = field_child(initializer, FIELDS.name) {
             set_unknown(frame, span_text(text, node_span(name)), node_span(name));
         }
     }

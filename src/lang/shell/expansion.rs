@@ -10,7 +10,7 @@ use crate::template::Template;
 use super::child_table::ChildTable;
 use super::frame::{Positional, Var};
 use super::resolve::Resolver;
-use super::syntax::{FIELDS, node_span};
+use super::syntax::{FIELDS, field_child, kind, node_span};
 use super::word::{Word, WordBuilder, append_unmerged};
 
 /// The parameter that a `$...` or `${...}` expansion names.
@@ -112,20 +112,19 @@ impl<'t> ParameterExpansion<'t> {
 fn closing_brace(node: Node) -> usize {
     let end = node.end_byte();
     match node.child(node.child_count().saturating_sub(1)) {
-        Some(last) if last.kind() == "}" => last.start_byte(),
+        Some(last) if kind(last) == "}" => last.start_byte(),
         _ => end,
     }
 }
 
 fn parameter_of(node: Node, text: &str) -> Option<Parameter> {
     let source = text.get(node.byte_range()).unwrap_or("");
-    match node.kind() {
+    match kind(node) {
         "variable_name" | "special_variable_name" => Some(parameter_named(source)),
         "subscript" => {
-            let name = node.child_by_field_name("name")?;
+            let name = field_child(node, FIELDS.name)?;
             let name = text.get(name.byte_range()).unwrap_or("").to_string();
-            let index = node
-                .child_by_field_name("index")
+            let index = field_child(node, FIELDS.index)
                 .and_then(|index| text.get(index.byte_range()))
                 .unwrap_or("");
             Some(match index {

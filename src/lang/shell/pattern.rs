@@ -9,7 +9,7 @@ use crate::template::Piece;
 
 use super::quoting::{decode_ansi_c, unescape_double_quoted};
 use super::resolve::Resolver;
-use super::syntax::{node_span, span_text};
+use super::syntax::{kind, node_span, span_text};
 
 /// Deepest nesting of pattern words that is followed.
 const MAX_PATTERN_DEPTH: usize = 32;
@@ -80,7 +80,7 @@ impl<'t> Reader<'_, '_, 't> {
             return;
         }
         let source = self.resolver.source(node);
-        match node.kind() {
+        match kind(node) {
             // "text with $VAR"
             "string" => {
                 let inner = inner_span(node, source);

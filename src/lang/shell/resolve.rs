@@ -9,7 +9,7 @@ use crate::template::Template;
 use super::child_table::ChildTable;
 use super::frame::Frame;
 use super::quoting::{decode_ansi_c, unescape_double_quoted, unescape_unquoted};
-use super::syntax::{node_span, span_text};
+use super::syntax::{kind, node_span, span_text};
 use super::word::{Word, WordBuilder};
 
 /// Deepest nesting of words inside words (`${a:-"${b:-...}"}`) that is
@@ -89,7 +89,7 @@ impl<'r, 't> Resolver<'r, 't> {
             builder.push_expansion(&unknown, 0, true);
             return;
         }
-        match node.kind() {
+        match kind(node) {
             // 'single quoted'
             "raw_string" => builder.push_literal(strip_quotes(self.source(node), "'"), span),
             // $'ANSI-C\tquoted'
@@ -194,7 +194,7 @@ impl<'r, 't> Resolver<'r, 't> {
         let full = self.source(node).trim();
         let source = excerpt(full, MAX_SCANNED);
         let cut = source.len() < full.len();
-        match node.kind() {
+        match kind(node) {
             "command_substitution" => describe_substitution(source, cut),
             "expansion" if !cut => {
                 let inner = source.trim_start_matches("${").trim_end_matches('}');
@@ -234,7 +234,7 @@ fn is_name_char(c: char) -> bool {
 /// when the list is empty.
 fn is_list_expansion(node: Node, text: &str) -> bool {
     let source = span_text(text, node_span(node));
-    match node.kind() {
+    match kind(node) {
         "simple_expansion" => source == "$@",
         "expansion" => source.starts_with("${@") || source.contains("[@]"),
         _ => false,

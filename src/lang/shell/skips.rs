@@ -6,12 +6,13 @@ use tree_sitter::Node;
 
 use super::child_table::ChildTable;
 use super::resolve::Resolver;
+use super::syntax::{FIELDS, field_child, kind};
 
 /// True when the commands of a `case` item, after its `)`, are all
 /// `continue`.
 pub fn case_item_only_continues<'t>(item: Node<'t>, resolver: &Resolver<'_, 't>) -> bool {
     let parts = resolver.table.children(item);
-    let Some(close) = parts.iter().position(|part| part.kind() == ")") else {
+    let Some(close) = parts.iter().position(|part| kind(*part) == ")") else {
         return false;
     };
     only_continues(&parts[close + 1..], resolver)
@@ -24,11 +25,10 @@ pub fn test_only_continues<'t>(test: Node<'t>, resolver: &Resolver<'_, 't>) -> b
     let Some(parent) = test.parent() else {
         return false;
     };
-    match parent.kind() {
+    match kind(parent) {
         // if [ "$t" = All ]; then continue; fi
         "if_statement" => {
-            let is_condition = parent
-                .child_by_field_name("condition")
+            let is_condition = field_child(parent, FIELDS.condition)
                 .is_some_and(|condition| condition.id() == test.id());
             is_condition && only_continues(&then_branch(parent, resolver.table), resolver)
         }
@@ -36,7 +36,7 @@ pub fn test_only_continues<'t>(test: Node<'t>, resolver: &Resolver<'_, 't>) -> b
         "list" => match resolver.table.children(parent).as_ref() {
             [left, operator, right] => {
                 left.id() == test.id()
-                    && operator.kind() == "&&"
+                    && kind(*operator) == "&&"
                     && only_continues(&[*right], resolver)
             }
             _ => false,
@@ -51,21 +51,20 @@ fn then_branch<'t>(node: Node<'t>, table: &ChildTable<'t>) -> Vec<Node<'t>> {
         .children(node)
         .iter()
         .copied()
-        .skip_while(|child| child.kind() != "then")
+        .skip_while(|child| kind(*child) != "then")
         .skip(1)
-        .take_while(|child| !matches!(child.kind(), "elif_clause" | "else_clause" | "fi"))
+        .take_while(|child| !matches!(kind(*child), "elif_clause" | "else_clause" | "fi"))
         .collect()
 }
 
 fn only_continues(nodes: &[Node], resolver: &Resolver) -> bool {
     let commands: Vec<&Node> = nodes
         .iter()
-        .filter(|node| node.is_named() && node.kind() != "comment")
+        .filter(|node| node.is_named() && kind(**node) != "comment")
         .collect();
     let is_continue = |command: &&Node| {
-        command.kind() == "command"
-            && command
-                .child_by_field_name("name")
+        kind(**command) == "command"
+            && field_child(**command, FIELDS.name)
                 .is_some_and(|name| resolver.source(name) == "continue")
     };
     !commands.is_empty() && commands.iter().all(is_continue)

@@ -18,7 +18,7 @@ use super::quoting::{
 use super::regex_dialect::{from_bre, from_ere};
 use super::resolve::Resolver;
 use super::skips;
-use super::syntax::{FIELDS, kind, node_span, span_text};
+use super::syntax::{FIELDS, field_child, kind, node_span, span_text};
 use super::word::{Word, drop_prefix};
 use crate::regex_cache::compile_error;
 
@@ -32,13 +32,13 @@ pub fn case_patterns<'t>(
 ) -> Vec<StringUse> {
     let mut uses = Vec::new();
     let children = resolver.table.children(node);
-    let items = children.iter().filter(|n| n.kind() == "case_item");
+    let items = children.iter().filter(|n| kind(**n) == "case_item");
     for item in items {
         let item = *item;
         let start = uses.len();
         let mut pattern: Vec<Node> = Vec::new();
         for (field, child) in resolver.table.with_fields(item) {
-            match (field, child.kind()) {
+            match (field, kind(child)) {
                 (Some(id), _) if id == FIELDS.value => pattern.push(child),
                 // `|` separates alternatives; `)` ends the list.
                 (_, "|" | ")") => {
@@ -47,7 +47,7 @@ pub fn case_patterns<'t>(
                 }
                 _ => {}
             }
-            if child.kind() == ")" {
+            if kind(child) == ")" {
                 break;
             }
         }
@@ -96,7 +96,11 @@ pub fn test_patterns<'t>(
         return Vec::new();
     }
     let test = TestShape {
-        double: node.child(0).is_some_and(|open| open.kind() == "[["),
+        double: resolver
+            .table
+            .children(node)
+            .first()
+            .is_some_and(|open| kind(*open) == "[["),
         nocasematch,
         only_continues: skips::test_only_continues(node, resolver),
     };
@@ -443,14 +447,14 @@ fn grep_line_use(
 /// of `msg="Tried to delete $id"`, as substring uses: the script may test
 /// response text against the variable later.
 pub fn assigned_literals<'t>(node: Node<'t>, text: &str, table: &ChildTable<'t>) -> Vec<StringUse> {
-    let Some(value) = node.child_by_field_name("value") else {
+    let Some(value) = field_child(node, FIELDS.value) else {
         return Vec::new();
     };
     let mut uses = Vec::new();
     let mut stack = vec![value];
     while let Some(current) = stack.pop() {
         let source = span_text(text, node_span(current));
-        let literal = match current.kind() {
+        let literal = match kind(current) {
             "command_substitution" | "process_substitution" => continue,
             "string_content" => Some(unescape_double_quoted(source)),
             "raw_string" => Some(

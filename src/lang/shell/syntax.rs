@@ -22,6 +22,8 @@ pub struct Fields {
     pub operator: NonZeroU16,
     pub variable: NonZeroU16,
     pub initializer: NonZeroU16,
+    pub index: NonZeroU16,
+    pub condition: NonZeroU16,
 }
 
 pub static FIELDS: LazyLock<Fields> = LazyLock::new(|| Fields {
@@ -32,6 +34,8 @@ pub static FIELDS: LazyLock<Fields> = LazyLock::new(|| Fields {
     operator: field_id("operator"),
     variable: field_id("variable"),
     initializer: field_id("initializer"),
+    index: field_id("index"),
+    condition: field_id("condition"),
 });
 
 fn field_id(name: &str) -> NonZeroU16 {
