@@ -2,8 +2,12 @@
 //! and which can send a request, directly or through other functions.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
+// Command names come from the script. foldhash hashes short strings faster
+// than the standard SipHash, and its seed is random per process, so
+// colliding names are hard to prepare in advance (foldhash 0.2 documents
+// itself as minimally DoS-resistant).
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use memchr::memmem;
 use tree_sitter::Node;
 
