@@ -155,6 +155,11 @@ impl<'r, 't> Resolver<'r, 't> {
     }
 
     fn push_plain(&self, text: &str, span: Span, builder: &mut WordBuilder, quoted: bool) {
+        // Without a backslash there is no escape to remove, quoted or not.
+        if !text.contains('\\') {
+            builder.push_literal(text, span);
+            return;
+        }
         let text = if quoted {
             unescape_double_quoted(text)
         } else {
