@@ -43,10 +43,13 @@ impl<'t> ChildTable<'t> {
     /// walks may enter. The pending nodes are kept in a `Vec`, so nesting
     /// depth costs no stack.
     pub fn new(root: Node<'t>, text: &str) -> Self {
+        // Every node but the root is the child of one node, which bounds
+        // how many children can be stored.
+        let descendants = root.descendant_count().saturating_sub(1);
         let mut table = ChildTable {
             ranges: FxHashMap::default(),
-            nodes: Vec::new(),
-            fields: Vec::new(),
+            nodes: Vec::with_capacity(descendants),
+            fields: Vec::with_capacity(descendants),
             skipped: FxHashSet::default(),
         };
         let mut cursor = root.walk();
