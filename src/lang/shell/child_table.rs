@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 use std::num::NonZeroU16;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use foldhash::{HashMap, HashSet};
 use tree_sitter::Node;
 
 use super::syntax::{is_inert_kind, is_plain_word, kind};
@@ -28,14 +28,14 @@ pub type FieldChild<'t> = (Option<NonZeroU16>, Node<'t>);
 pub struct ChildTable<'t> {
     /// Start and end in `nodes` and `fields` of each stored node's
     /// children, by `Node::id`. A node without children has no entry.
-    ranges: FxHashMap<usize, (usize, usize)>,
+    ranges: HashMap<usize, (usize, usize)>,
     /// The children of each stored node in source order, one node after
     /// another.
     nodes: Vec<Node<'t>>,
     /// The id of the field that each entry of `nodes` has in its parent.
     fields: Vec<Option<NonZeroU16>>,
     /// Ids of the nodes with children that the walks do not enter.
-    skipped: FxHashSet<usize>,
+    skipped: HashSet<usize>,
 }
 
 impl<'t> ChildTable<'t> {
@@ -47,10 +47,10 @@ impl<'t> ChildTable<'t> {
         // how many children can be stored.
         let descendants = root.descendant_count().saturating_sub(1);
         let mut table = ChildTable {
-            ranges: FxHashMap::default(),
+            ranges: HashMap::default(),
             nodes: Vec::with_capacity(descendants),
             fields: Vec::with_capacity(descendants),
-            skipped: FxHashSet::default(),
+            skipped: HashSet::default(),
         };
         let mut cursor = root.walk();
         let mut pending = vec![root];
