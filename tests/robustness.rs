@@ -288,6 +288,21 @@ fn deep_nesting_does_not_crash() {
     assert_eq!(findings_in(&document), one_finding("ok.sh", 2, 1));
 }
 
+/// Each string argument of a call is classified by the call's first
+/// argument alone. When every argument was read for each of them, a call
+/// with 4,000 arguments took 3.8 s, and this one would take over a minute.
+#[test]
+fn call_with_many_string_arguments() {
+    let dir = folder();
+    let arguments: Vec<String> = (0..20_000).map(|index| format!("\"v{index}\"")).collect();
+    let python = format!("import qualysapi\nsend({})\n", arguments.join(", "));
+    fs::write(dir.path().join("wide.py"), python).unwrap();
+    fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();
+    let (code, document, errors) = json_in(dir.path(), &[]);
+    assert_eq!(code, Some(0), "{errors}");
+    assert_eq!(findings_in(&document), one_finding("ok.sh", 2, 1));
+}
+
 #[test]
 fn syntax_errors_do_not_hide_the_rest_of_the_file() {
     let dir = folder();
