@@ -21,10 +21,17 @@ use super::syntax::{is_inert_kind, is_plain_word, kind};
 /// A child together with the id of the field it has in its parent.
 pub type FieldChild<'t> = (Option<NonZeroU16>, Node<'t>);
 
+/// Maximum number of nodes in a tree whose children the table stores.
+/// Only scripts of dense syntax near the parse limit have more, such as
+/// 256 KiB of `a;a;a`, and for them the table cost more time than it
+/// saved and added about 40 bytes per node to the tree's own memory.
+const MAX_STORED_NODES: usize = 100_000;
+
 /// The children of every node of one tree that lies outside comments,
 /// heredoc bodies and plain words (see `is_plain_word`), which the walks
-/// never enter. The children of other nodes are listed anew on each
-/// request. The table borrows the tree, so it cannot outlive it.
+/// never enter. The children of other nodes, and of every node of a tree
+/// over `MAX_STORED_NODES`, are listed anew on each request. The table
+/// borrows the tree, so it cannot outlive it.
 pub struct ChildTable<'t> {
     /// Start and end in `nodes` and `fields` of each stored node's
     /// children, by `Node::id`. A node without children has no entry.
@@ -36,22 +43,39 @@ pub struct ChildTable<'t> {
     fields: Vec<Option<NonZeroU16>>,
     /// Ids of the nodes with children that the walks do not enter.
     skipped: HashSet<usize>,
+    /// False when the tree was too large to store, so that each request
+    /// reads the tree and the script's text.
+    stored: bool,
+    text: &'t str,
 }
 
 impl<'t> ChildTable<'t> {
     /// Lists the children of `root` and of every node under it that the
     /// walks may enter. The pending nodes are kept in a `Vec`, so nesting
     /// depth costs no stack.
-    pub fn new(root: Node<'t>, text: &str) -> Self {
+    pub fn new(root: Node<'t>, text: &'t str) -> Self {
+        Self::with_limit(root, text, MAX_STORED_NODES)
+    }
+
+    /// Builds the table as `new` does, storing nothing when the tree has
+    /// more than `max_nodes` nodes.
+    fn with_limit(root: Node<'t>, text: &'t str, max_nodes: usize) -> Self {
         // Every node but the root is the child of one node, which bounds
         // how many children can be stored.
         let descendants = root.descendant_count().saturating_sub(1);
+        let stored = descendants <= max_nodes;
+        let capacity = if stored { descendants } else { 0 };
         let mut table = ChildTable {
             ranges: HashMap::default(),
-            nodes: Vec::with_capacity(descendants),
-            fields: Vec::with_capacity(descendants),
+            nodes: Vec::with_capacity(capacity),
+            fields: Vec::with_capacity(capacity),
             skipped: HashSet::default(),
+            stored,
+            text,
         };
+        if !stored {
+            return table;
+        }
         let mut cursor = root.walk();
         let mut pending = vec![root];
         while let Some(node) = pending.pop() {
@@ -83,11 +107,19 @@ impl<'t> ChildTable<'t> {
     }
 
     /// True for a comment, heredoc body or plain word that has children,
-    /// which the walks do not enter. The nodes inside one are not marked.
-    /// Nor is a node without children, since visiting it has no effect in
-    /// either walk.
+    /// which the walks do not enter. A node without children is not
+    /// skipped, since visiting it has no effect in either walk. The answer
+    /// for a node inside a skipped one, which no walk reaches, is false in
+    /// a stored table and unspecified otherwise.
     pub fn is_skipped(&self, node: Node) -> bool {
-        self.skipped.contains(&node.id())
+        if self.stored {
+            return self.skipped.contains(&node.id());
+        }
+        if node.child_count() == 0 {
+            return false;
+        }
+        let node_kind = kind(node);
+        is_inert_kind(node_kind) || is_plain_word(node, node_kind, self.text)
     }
 
     /// Returns every child of `node`, named or not, in source order. Only
@@ -212,9 +244,16 @@ mod tests {
     /// `text`, and returns how many nodes it stores and how many it marks
     /// as skipped.
     fn check_every_node(text: &str) -> (usize, usize) {
+        check_every_node_with_limit(text, MAX_STORED_NODES)
+    }
+
+    /// Checks the table as `check_every_node` does, built with `max_nodes`
+    /// as its limit. A table that stores nothing must list the same
+    /// children and skip the same nodes wherever a walk can reach.
+    fn check_every_node_with_limit(text: &str, max_nodes: usize) -> (usize, usize) {
         let language: tree_sitter::Language = tree_sitter_bash::LANGUAGE.into();
         let tree = parse(text);
-        let table = ChildTable::new(tree.root_node(), text);
+        let table = ChildTable::with_limit(tree.root_node(), text, max_nodes);
         // Each node with whether it lies in a subtree the walks skip.
         let mut stack = vec![(tree.root_node(), false)];
         let (mut stored, mut marked) = (0, 0);
@@ -233,10 +272,12 @@ mod tests {
 
             let node_kind = kind(node);
             let skips_here = is_inert_kind(node_kind) || is_plain_word(node, node_kind, text);
-            let should_store = !skipped && !skips_here && !nodes.is_empty();
+            let should_store = table.stored && !skipped && !skips_here && !nodes.is_empty();
             let should_mark = !skipped && skips_here && !nodes.is_empty();
             assert_eq!(table.is_stored(node), should_store, "{}", node.kind());
-            assert_eq!(table.is_skipped(node), should_mark, "{}", node.kind());
+            if table.stored || !skipped {
+                assert_eq!(table.is_skipped(node), should_mark, "{}", node.kind());
+            }
             stored += usize::from(should_store);
             marked += usize::from(should_mark);
             let skips = skipped || skips_here;
@@ -267,11 +308,25 @@ mod tests {
     }
 
     #[test]
+    fn tree_over_the_limit_is_read_on_request() {
+        let text = "f() { curl -s \"$1\"; }\nfor h in \"$A\" b; do f \"$(g \"$h\")\"; done # x\n\
+                    if [ -z \"$x ]; then fi\ncat <<EOF\n$(date)\nEOF\n";
+        let (stored, marked) = check_every_node_with_limit(text, 0);
+        assert_eq!(stored, 0);
+        assert!(marked > 2, "marked {marked} nodes as skipped");
+
+        let tree = parse(text);
+        let nodes = tree.root_node().descendant_count() - 1;
+        assert!(ChildTable::with_limit(tree.root_node(), text, nodes).stored);
+        assert!(!ChildTable::with_limit(tree.root_node(), text, nodes - 1).stored);
+    }
+
+    #[test]
     fn deep_nesting_is_stored_without_recursion() {
         let depth = 100_000;
         let text = format!("echo {}x{}\n", "$(".repeat(depth), ")".repeat(depth));
         let tree = parse(&text);
-        let table = ChildTable::new(tree.root_node(), &text);
+        let table = ChildTable::with_limit(tree.root_node(), &text, usize::MAX);
         // Follow the last named child down from the root, through the
         // argument of `echo` and then each substitution's command.
         let mut node = tree.root_node();
