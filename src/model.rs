@@ -152,7 +152,17 @@ pub struct Extraction {
     pub comments: Vec<Span>,
     /// Regions tree-sitter could not parse, outermost only.
     pub unparsed: Vec<Span>,
-    /// The parse limit, when the file was larger and was searched as text
-    /// instead of parsed. `unparsed` then lists the lines with markers.
-    pub over_parse_limit: Option<usize>,
+    /// The reason the file was searched as text instead of parsed, if it
+    /// was. `unparsed` then lists the lines with markers.
+    pub searched_as_text: Option<TextSearch>,
+}
+
+/// The reason a file was searched as text instead of parsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextSearch {
+    /// The file is larger than the parse limit, in bytes.
+    OverParseLimit(usize),
+    /// A Python file's leading whitespace is this many columns wide, more
+    /// than the Python grammar can parse.
+    IndentTooDeep(usize),
 }

@@ -303,6 +303,33 @@ fn call_with_many_string_arguments() {
     assert_eq!(findings_in(&document), one_finding("ok.sh", 2, 1));
 }
 
+/// The Python grammar aborts the process on more than about 510
+/// indentation levels, so such a file is searched as text and the rest of
+/// the scan goes on.
+#[test]
+fn python_indented_too_deep_is_searched_as_text() {
+    let dir = folder();
+    let mut python = String::from("URL = 'https://qualysapi.qualys.com/api/2.0/fo/asset/ip/'\n");
+    for level in 0..520 {
+        python.push_str(&format!("{}if 1:\n", " ".repeat(level)));
+    }
+    python.push_str(&format!("{}x = 'a'\n", " ".repeat(520)));
+    fs::write(dir.path().join("deep.py"), python).unwrap();
+    fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();
+    let (code, document, errors) = json_in(dir.path(), &[]);
+    assert_eq!(code, Some(0), "{errors}");
+    assert!(errors.contains("indented 520 columns deep"), "{errors}");
+    let mut findings = findings_in(&document);
+    findings.sort();
+    assert_eq!(
+        findings,
+        [
+            ("deep.py".to_string(), 1, 1, "AGMS102".to_string()),
+            ("ok.sh".to_string(), 2, 1, "AGMS001".to_string()),
+        ]
+    );
+}
+
 #[test]
 fn syntax_errors_do_not_hide_the_rest_of_the_file() {
     let dir = folder();

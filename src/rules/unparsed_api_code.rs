@@ -5,7 +5,7 @@
 use super::{Context, report};
 use crate::catalogue::rule;
 use crate::finding::Finding;
-use crate::model::Span;
+use crate::model::{Span, TextSearch};
 use crate::prefilter;
 
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
@@ -14,10 +14,15 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
         if !names_api_outside_call_sites(context, region) {
             continue;
         }
-        let message = match context.extraction.over_parse_limit {
-            Some(limit) => {
+        let message = match context.extraction.searched_as_text {
+            Some(TextSearch::OverParseLimit(limit)) => {
                 rule.message(context.lang, "too_large", &[("limit", &limit.to_string())])
             }
+            Some(TextSearch::IndentTooDeep(columns)) => rule.message(
+                context.lang,
+                "too_deep",
+                &[("columns", &columns.to_string())],
+            ),
             None => rule.message(context.lang, "default", &[]),
         };
         out.push(report(rule, rule.severity, region, message));

@@ -15,8 +15,9 @@ use crate::finding::Finding;
 use crate::fingerprint::fingerprint;
 use crate::inventory;
 use crate::lang::Parsers;
+use crate::lang::python::indentation;
 use crate::language::Language;
-use crate::model::Extraction;
+use crate::model::{Extraction, TextSearch};
 use crate::prefilter;
 use crate::printable::printable;
 use crate::report::line_hash::line_hashes;
@@ -49,20 +50,17 @@ pub fn check_candidate(
         return;
     }
 
-    // The limit is on the file's size, which the warning and AGMS102 name,
-    // and not on its decoded text, which a legacy Japanese encoding makes up
-    // to half as large again.
-    let parsed = size <= options.max_parse_size;
-    let extraction = if !parsed {
-        tracing::warn!(
-            "{path}: larger than the parse limit of {} bytes; searched as text",
-            options.max_parse_size
-        );
-        out.stats.searched_as_text += 1;
-        plain_text::extract(&source.text, options.max_parse_size)
-    } else {
-        out.stats.parsed += 1;
-        extract(language, &source.text, parsers, &mut out.stats)
+    let text_search = text_search_reason(&path, language, size, &source.text, options);
+    let parsed = text_search.is_none();
+    let extraction = match text_search {
+        Some(reason) => {
+            out.stats.searched_as_text += 1;
+            plain_text::extract(&source.text, reason)
+        }
+        None => {
+            out.stats.parsed += 1;
+            extract(language, &source.text, parsers, &mut out.stats)
+        }
     };
     let extract_time = clock.lap();
     out.stats.times.parse_extract += extract_time;
@@ -73,6 +71,36 @@ pub fn check_candidate(
     if parsed {
         out.stats.times.parsed_files += extract_time + check_time;
     }
+}
+
+/// Returns why the file must be searched as text instead of parsed, after
+/// logging it, or `None` when it can be parsed.
+fn text_search_reason(
+    path: &str,
+    language: Language,
+    size: usize,
+    text: &str,
+    options: &ScanOptions,
+) -> Option<TextSearch> {
+    // The limit is on the file's size, which the warning and AGMS102 name,
+    // and not on its decoded text, which a legacy Japanese encoding makes up
+    // to half as large again.
+    if size > options.max_parse_size {
+        tracing::warn!(
+            "{path}: larger than the parse limit of {} bytes; searched as text",
+            options.max_parse_size
+        );
+        return Some(TextSearch::OverParseLimit(options.max_parse_size));
+    }
+    if language != Language::Python {
+        return None;
+    }
+    let columns = indentation::too_deep(text)?;
+    tracing::warn!(
+        "{path}: indented {columns} columns deep, more than the Python grammar can parse; \
+         searched as text"
+    );
+    Some(TextSearch::IndentTooDeep(columns))
 }
 
 /// Runs the rules and suppressions over one file's model, then records the
@@ -89,7 +117,7 @@ fn record_findings(
     let line_of = |offset| source.position(offset).line - 1;
     // A suppression of a rule that did not run is not reported as unused,
     // and on a file searched as text most rules have nothing to check.
-    let searched_as_text = extraction.over_parse_limit.is_some();
+    let searched_as_text = extraction.searched_as_text.is_some();
     let enabled = |code: &str| {
         options.settings.is_enabled(code)
             && (!searched_as_text || plain_text::RULES_RUN.contains(&code))

@@ -10,7 +10,7 @@
 use memchr::{memchr2, memmem, memrchr, memrchr2};
 
 use crate::finding::Finding;
-use crate::model::{Extraction, Span};
+use crate::model::{Extraction, Span, TextSearch};
 use crate::prefilter;
 
 /// The default parse limit. Hand-written Qualys scripts are far smaller;
@@ -28,8 +28,8 @@ const UNPARSED_API_CODE: &str = "AGMS102";
 /// API on every row gives a handful of notes rather than thousands.
 pub const MAX_LINES: usize = 20;
 
-/// Reads what can be read of `text` without parsing it.
-pub fn extract(text: &str, limit: usize) -> Extraction {
+/// Reads what can be read of `text` without parsing it, for `reason`.
+pub fn extract(text: &str, reason: TextSearch) -> Extraction {
     let comments = directive_comments(text.as_bytes());
     // A suppression comment covers at most two lines, its own and the next,
     // so this many marker lines still contain the first `MAX_LINES` that no
@@ -39,7 +39,7 @@ pub fn extract(text: &str, limit: usize) -> Extraction {
         unparsed: marker_lines(text.as_bytes()).take(lines).collect(),
         comments,
         qualys_context: true,
-        over_parse_limit: Some(limit),
+        searched_as_text: Some(reason),
         ..Extraction::default()
     }
 }
@@ -107,12 +107,12 @@ mod tests {
     #[test]
     fn plain_text_search_lists_each_marker_line_once() {
         let text = "a = 1\nurl = BASE + '/api/2.0/fo/asset/ip/?x=/fo/'\nb = 2\nqualys = 3";
-        let found = extract(text, 10);
+        let found = extract(text, TextSearch::OverParseLimit(10));
         assert_eq!(
             texts(text, &found.unparsed),
             ["url = BASE + '/api/2.0/fo/asset/ip/?x=/fo/'", "qualys = 3"]
         );
-        assert_eq!(found.over_parse_limit, Some(10));
+        assert_eq!(found.searched_as_text, Some(TextSearch::OverParseLimit(10)));
         assert!(found.call_sites.is_empty());
     }
 
@@ -120,7 +120,7 @@ mod tests {
     fn plain_text_search_ends_lines_at_carriage_returns() {
         for ending in ["\r", "\r\n"] {
             let text = ["#!/bin/sh", "curl $H/msp/user.php", "echo", "qualys = 3"].join(ending);
-            let found = extract(&text, 10);
+            let found = extract(&text, TextSearch::OverParseLimit(10));
             assert_eq!(
                 texts(&text, &found.unparsed),
                 ["curl $H/msp/user.php", "qualys = 3"],
@@ -132,9 +132,19 @@ mod tests {
     #[test]
     fn plain_text_search_keeps_lines_for_suppressions() {
         let text = "curl $H/msp/user.php\n".repeat(50);
-        assert_eq!(extract(&text, 10).unparsed.len(), MAX_LINES);
+        assert_eq!(
+            extract(&text, TextSearch::OverParseLimit(10))
+                .unparsed
+                .len(),
+            MAX_LINES
+        );
         let commented = format!("# agms-lint: ignore[AGMS102]\n{text}");
-        assert_eq!(extract(&commented, 10).unparsed.len(), MAX_LINES + 2);
+        assert_eq!(
+            extract(&commented, TextSearch::OverParseLimit(10))
+                .unparsed
+                .len(),
+            MAX_LINES + 2
+        );
     }
 
     #[test]
@@ -158,7 +168,7 @@ mod tests {
     #[test]
     fn plain_text_search_finds_directive_comments() {
         let text = "x = 1  # agms-lint: ignore-file[AGMS102]\n# agms-lint without colon\n";
-        let found = extract(text, 10);
+        let found = extract(text, TextSearch::OverParseLimit(10));
         assert_eq!(
             texts(text, &found.comments),
             ["# agms-lint: ignore-file[AGMS102]"]

@@ -17,6 +17,7 @@ mod dicts;
 mod fields;
 mod format;
 mod http_clients;
+pub mod indentation;
 mod index;
 mod library_calls;
 mod literal;
