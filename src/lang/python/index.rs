@@ -54,15 +54,15 @@ pub(super) struct Ancestors<'t> {
 impl<'t> Ancestors<'t> {
     /// Keeps the first [`STRING_ANCESTORS_KEPT`] nodes of `ancestors`.
     fn new(literal: Node<'t>, ancestors: impl Iterator<Item = Node<'t>>) -> Self {
-        let mut kept = Ancestors {
+        let mut nearest = Ancestors {
             nodes: [literal; STRING_ANCESTORS_KEPT],
             len: 0,
         };
-        for (slot, ancestor) in kept.nodes.iter_mut().zip(ancestors) {
+        for (slot, ancestor) in nearest.nodes.iter_mut().zip(ancestors) {
             *slot = ancestor;
-            kept.len += 1;
+            nearest.len += 1;
         }
-        kept
+        nearest
     }
 }
 

@@ -108,9 +108,9 @@ impl<'t> ChildTable<'t> {
 
     /// True for a comment, heredoc body or plain word that has children,
     /// which the walks do not enter. A node without children is not
-    /// skipped, since visiting it has no effect in either walk. The answer
-    /// for a node inside a skipped one, which no walk reaches, is false in
-    /// a stored table and unspecified otherwise.
+    /// skipped, since visiting it has no effect in either walk. For a node
+    /// inside a skipped one, which no walk reaches, it returns false in a
+    /// stored table and may return true otherwise.
     pub fn is_skipped(&self, node: Node) -> bool {
         if self.stored {
             return self.skipped.contains(&node.id());
@@ -208,19 +208,9 @@ fn list_with_cursor(node: Node) -> (Vec<Option<NonZeroU16>>, Vec<Node>) {
 
 #[cfg(test)]
 mod tests {
-    use tree_sitter::{Parser, Tree};
+    use crate::lang::shell::tests::parse_script;
 
     use super::*;
-
-    fn parse(text: &str) -> Tree {
-        let mut parser = Parser::new();
-        parser
-            .set_language(&tree_sitter_bash::LANGUAGE.into())
-            .expect("bash grammar loads");
-        parser
-            .parse(text, None)
-            .expect("tree-sitter returns a tree")
-    }
 
     /// Lists the children of `node` as `Node::children` does, each with the
     /// name of its field as the cursor reports it.
@@ -252,7 +242,7 @@ mod tests {
     /// children and skip the same nodes wherever a walk can reach.
     fn check_every_node_with_limit(text: &str, max_nodes: usize) -> (usize, usize) {
         let language: tree_sitter::Language = tree_sitter_bash::LANGUAGE.into();
-        let tree = parse(text);
+        let tree = parse_script(text);
         let table = ChildTable::with_limit(tree.root_node(), text, max_nodes);
         // Each node with whether it lies in a subtree the walks skip.
         let mut stack = vec![(tree.root_node(), false)];
@@ -301,7 +291,7 @@ mod tests {
     fn children_match_a_cursor_with_syntax_errors() {
         let text = "if [ -z \"$x ]; then fi fi\ncurl -d 'a=1 \"$(\nf( { curl x; }\n\
                     for h in a b; do curl \"$(g \"$h\")\" ${x:-$(y)}; done\n";
-        assert!(parse(text).root_node().has_error());
+        assert!(parse_script(text).root_node().has_error());
         let (stored, marked) = check_every_node(text);
         assert!(stored > 5, "stored {stored} nodes");
         assert!(marked > 0, "marked {marked} nodes as skipped");
@@ -315,7 +305,7 @@ mod tests {
         assert_eq!(stored, 0);
         assert!(marked > 2, "marked {marked} nodes as skipped");
 
-        let tree = parse(text);
+        let tree = parse_script(text);
         let nodes = tree.root_node().descendant_count() - 1;
         assert!(ChildTable::with_limit(tree.root_node(), text, nodes).stored);
         assert!(!ChildTable::with_limit(tree.root_node(), text, nodes - 1).stored);
@@ -325,7 +315,7 @@ mod tests {
     fn deep_nesting_is_stored_without_recursion() {
         let depth = 100_000;
         let text = format!("echo {}x{}\n", "$(".repeat(depth), ")".repeat(depth));
-        let tree = parse(&text);
+        let tree = parse_script(&text);
         let table = ChildTable::with_limit(tree.root_node(), &text, usize::MAX);
         // Follow the last named child down from the root, through the
         // argument of `echo` and then each substitution's command.
@@ -346,7 +336,7 @@ mod tests {
     #[test]
     fn field_children_select_one_field() {
         let text = "curl -s -d x \"$URL\"\n";
-        let tree = parse(text);
+        let tree = parse_script(text);
         let table = ChildTable::new(tree.root_node(), text);
         let language: tree_sitter::Language = tree_sitter_bash::LANGUAGE.into();
         let argument = language

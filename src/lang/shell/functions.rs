@@ -254,19 +254,9 @@ fn request_senders(definitions: &[Function], facts: &[BodyFacts]) -> HashSet<Str
 
 #[cfg(test)]
 mod tests {
-    use tree_sitter::{Parser, Tree};
+    use crate::lang::shell::tests::parse_script;
 
     use super::*;
-
-    fn parse(text: &str) -> Tree {
-        let mut parser = Parser::new();
-        parser
-            .set_language(&tree_sitter_bash::LANGUAGE.into())
-            .expect("bash grammar loads");
-        parser
-            .parse(text, None)
-            .expect("tree-sitter returns a tree")
-    }
 
     fn names(functions: &Functions) -> Vec<String> {
         functions
@@ -316,7 +306,7 @@ mod tests {
             "f ( { curl x; }\n",
         ];
         for text in texts {
-            let tree = parse(text);
+            let tree = parse_script(text);
             let table = ChildTable::new(tree.root_node(), text);
             let gated = Functions::collect(tree.root_node(), text, &table);
             let walked = Functions::walk(tree.root_node(), text, &table);

@@ -11,18 +11,23 @@ mod string_uses;
 mod words;
 mod wrappers;
 
-use tree_sitter::Parser;
+use tree_sitter::{Parser, Tree};
 
 use crate::model::{CallSite, Extraction, Param, Presence, Span, Target, Value};
 
-pub fn extract_script(script: &str) -> Extraction {
+/// Parses a bash script with a new parser.
+pub fn parse_script(script: &str) -> Tree {
     let mut parser = Parser::new();
     parser
         .set_language(&tree_sitter_bash::LANGUAGE.into())
         .expect("tree-sitter-bash loads");
-    let tree = parser
+    parser
         .parse(script, None)
-        .expect("tree-sitter returns a tree");
+        .expect("tree-sitter returns a tree")
+}
+
+pub fn extract_script(script: &str) -> Extraction {
+    let tree = parse_script(script);
     super::extract(&tree, script)
 }
 
