@@ -152,10 +152,11 @@ impl<'t> Walker<'t> {
     /// Enters `node`, and leaves it at once unless its children are to be
     /// visited.
     fn visit(&mut self, node: Node<'t>) {
-        // Leaves record nothing, because every kind with a role has
-        // children, apart from ERROR nodes, which are skipped, and an empty
-        // `block`, whose branch would open and close with nothing in it. So
-        // a node whose children are all leaves is not descended into.
+        // A leaf records nothing, because every kind with a role has
+        // children. The exceptions are ERROR nodes, which are skipped, and an
+        // empty `block`, whose branch would open and close with nothing in
+        // it. So the walk does not descend into a node whose children are
+        // all leaves.
         if self.enter(node)
             && has_grandchildren(node)
             && let Some(position) = self.child_lists.open(node)
