@@ -1,6 +1,7 @@
 //! agms-lint finds Qualys API calls in shell and Python scripts that break
 //! when a subscription enables AGMS (Asset Group Management Service).
 
+pub mod allocator;
 pub mod baseline;
 pub mod catalogue;
 pub mod choice;

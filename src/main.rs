@@ -6,6 +6,8 @@ use agms_lint::cli::{Cli, Command};
 use agms_lint::commands::{self, Outcome};
 
 fn main() -> ExitCode {
+    // SAFETY: nothing has parsed yet, and no other thread runs.
+    unsafe { agms_lint::allocator::use_for_tree_sitter() };
     let cli = Cli::parse();
     agms_lint::logging::init(cli.quiet, cli.verbose);
     let outcome = match &cli.command {
