@@ -24,7 +24,7 @@ GROUPS = [
                               r"^ts_free", r"^array_", r"^ts_tree_delete", r"^ts_external"]),
     ("tree-sitter tree walks", [r"^ts_tree_cursor", r"^ts_node", r"tree_sitter::"]),
     ("malloc, free and copies", [r"malloc", r"free", r"^__mem", r"realloc", r"unlink_chunk",
-                                 r"__rust_dealloc", r"__rust_alloc"]),
+                                 r"__rust_dealloc", r"__rust_alloc", r"^_rjem_"]),
     ("kernel: open, read, directory reads", [r"^\[k\]"]),
     ("prefilter (Aho-Corasick, memchr)", [r"aho_corasick", r"memchr"]),
     ("regular expressions", [r"regex"]),

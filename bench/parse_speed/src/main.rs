@@ -2,11 +2,29 @@
 //! agms-lint uses, one reused parser for each as agms-lint has, and prints
 //! the parse time alone: no extraction, rules or output. Reading the files
 //! is not timed.
+//!
+//! tree-sitter allocates with jemalloc, set up as in agms-lint. With
+//! `--system-malloc` it keeps the C library's malloc, for comparison.
 
 use std::path::Path;
 use std::time::Instant;
 
+use tikv_jemallocator::Jemalloc;
 use tree_sitter::Parser;
+
+#[global_allocator]
+static GLOBAL: Jemalloc = Jemalloc;
+
+/// A pointer to jemalloc's settings string, the same as agms-lint's.
+#[repr(transparent)]
+pub struct Settings(*const std::ffi::c_char);
+
+// SAFETY: the pointer is to a constant string, which nothing writes.
+unsafe impl Sync for Settings {}
+
+#[unsafe(export_name = "_rjem_malloc_conf")]
+pub static SETTINGS: Settings =
+    Settings(c"narenas:1,tcache_max:4096,dirty_decay_ms:1000,muzzy_decay_ms:0".as_ptr());
 
 #[derive(Clone, Copy)]
 enum Grammar {
@@ -15,12 +33,24 @@ enum Grammar {
 }
 
 fn main() {
-    let Some(folder) = std::env::args().nth(1) else {
-        eprintln!("usage: parse-speed FOLDER");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let system_malloc = args.iter().any(|arg| arg == "--system-malloc");
+    let Some(folder) = args.iter().find(|arg| !arg.starts_with("--")) else {
+        eprintln!("usage: parse-speed [--system-malloc] FOLDER");
         std::process::exit(2);
     };
+    if !system_malloc {
+        let allocator = tree_sitter::Allocator {
+            malloc: tikv_jemalloc_sys::malloc,
+            calloc: tikv_jemalloc_sys::calloc,
+            realloc: tikv_jemalloc_sys::realloc,
+            free: tikv_jemalloc_sys::free,
+        };
+        // SAFETY: no parser exists yet, and no other thread runs.
+        unsafe { tree_sitter::set_allocator(Some(allocator)) };
+    }
     let mut scripts = Vec::new();
-    for entry in std::fs::read_dir(&folder).expect("folder is readable") {
+    for entry in std::fs::read_dir(folder).expect("folder is readable") {
         let path = entry.expect("folder entry").path();
         if let Some(grammar) = grammar(&path) {
             let text = std::fs::read_to_string(&path).expect("script is UTF-8");
