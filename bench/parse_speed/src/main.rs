@@ -3,28 +3,14 @@
 //! the parse time alone: no extraction, rules or output. Reading the files
 //! is not timed.
 //!
-//! tree-sitter allocates with jemalloc, set up as in agms-lint. With
-//! `--system-malloc` it keeps the C library's malloc, for comparison.
+//! Linking agms-lint brings its global allocator, and tree-sitter is set
+//! up as agms-lint sets it up. With `--system-malloc`, tree-sitter keeps
+//! the C library's malloc, for comparison.
 
 use std::path::Path;
 use std::time::Instant;
 
-use tikv_jemallocator::Jemalloc;
 use tree_sitter::Parser;
-
-#[global_allocator]
-static GLOBAL: Jemalloc = Jemalloc;
-
-/// A pointer to jemalloc's settings string, the same as agms-lint's.
-#[repr(transparent)]
-pub struct Settings(*const std::ffi::c_char);
-
-// SAFETY: the pointer is to a constant string, which nothing writes.
-unsafe impl Sync for Settings {}
-
-#[unsafe(export_name = "_rjem_malloc_conf")]
-pub static SETTINGS: Settings =
-    Settings(c"narenas:1,tcache_max:4096,dirty_decay_ms:1000,muzzy_decay_ms:0".as_ptr());
 
 #[derive(Clone, Copy)]
 enum Grammar {
@@ -40,14 +26,8 @@ fn main() {
         std::process::exit(2);
     };
     if !system_malloc {
-        let allocator = tree_sitter::Allocator {
-            malloc: tikv_jemalloc_sys::malloc,
-            calloc: tikv_jemalloc_sys::calloc,
-            realloc: tikv_jemalloc_sys::realloc,
-            free: tikv_jemalloc_sys::free,
-        };
         // SAFETY: no parser exists yet, and no other thread runs.
-        unsafe { tree_sitter::set_allocator(Some(allocator)) };
+        unsafe { agms_lint::allocator::use_for_tree_sitter() };
     }
     let mut scripts = Vec::new();
     for entry in std::fs::read_dir(folder).expect("folder is readable") {
