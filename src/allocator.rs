@@ -28,15 +28,17 @@ mod jemalloc {
     // SAFETY: the pointer is to a constant string, which nothing writes.
     unsafe impl Sync for Settings {}
 
-    /// One arena for all threads, thread caches for blocks up to 4 KiB, and
-    /// freed pages returned to the system a second after they were last
-    /// used. jemalloc's defaults, four arenas per core and caches up to
-    /// 32 KiB, raised peak memory from 16 to 25 MiB on the 100k benchmark
-    /// tree and from 25 to 30 MiB on the all-Qualys one, for no measurable
-    /// speed.
+    /// One arena for all threads, and thread caches for blocks up to 4 KiB.
+    /// jemalloc's defaults, four arenas per core and caches up to 32 KiB,
+    /// raised peak memory from 16 to 25 MiB on the 100k benchmark tree and
+    /// from 25 to 30 MiB on the all-Qualys one, for no measurable speed.
+    ///
+    /// Freed pages go back to the system ten seconds after their last use,
+    /// jemalloc's default. After one second, eight dense scripts took a
+    /// third longer, and peak memory on the trees was no lower.
     #[unsafe(export_name = "_rjem_malloc_conf")]
     pub static SETTINGS: Settings =
-        Settings(c"narenas:1,tcache_max:4096,dirty_decay_ms:1000,muzzy_decay_ms:0".as_ptr());
+        Settings(c"narenas:1,tcache_max:4096,dirty_decay_ms:10000,muzzy_decay_ms:0".as_ptr());
 
     /// Hands tree-sitter jemalloc's functions.
     ///
@@ -84,7 +86,7 @@ mod jemalloc {
         fn jemalloc_reads_embedded_settings() {
             assert_eq!(setting::<u32>(c"opt.narenas"), 1);
             assert_eq!(setting::<usize>(c"opt.tcache_max"), 4096);
-            assert_eq!(setting::<isize>(c"opt.dirty_decay_ms"), 1000);
+            assert_eq!(setting::<isize>(c"opt.dirty_decay_ms"), 10_000);
             assert_eq!(setting::<isize>(c"opt.muzzy_decay_ms"), 0);
         }
     }
