@@ -45,8 +45,8 @@ static HEADS: LazyLock<Option<packed::Searcher>> = LazyLock::new(|| {
     builder.build()
 });
 
-/// Returns every ASCII case form of the first bytes of each marker, once
-/// each.
+/// Returns every ASCII case form of the first three bytes of each marker,
+/// once each.
 fn head_forms() -> Vec<Vec<u8>> {
     let mut forms: Vec<Vec<u8>> = Vec::new();
     for marker in MARKERS {
@@ -91,7 +91,8 @@ pub fn is_candidate(bytes: &[u8]) -> bool {
     }
 }
 
-/// Finds marker starts with the packed searcher and checks each in full.
+/// Returns whether the bytes contain a marker, checking in full each marker
+/// start that the packed searcher finds.
 fn has_marker(heads: &packed::Searcher, bytes: &[u8]) -> bool {
     let mut from = 0;
     while let Some(head) = heads.find_in(bytes, Span::from(from..bytes.len())) {
@@ -139,8 +140,8 @@ mod tests {
         })
     }
 
-    /// Text made of pieces of markers in mixed case, near-misses and filler,
-    /// so that marker starts, whole markers and broken ones all occur.
+    /// Generates text from pieces of markers in mixed case, near-misses and
+    /// filler, so that marker starts, whole markers and broken ones occur.
     fn marker_soup() -> impl Strategy<Value = Vec<u8>> {
         let piece = prop::sample::select(vec![
             "q", "Qu", "qUA", "ALYS", "lys", "quaLYs", "m", "MS", "msP", "p/", "/", "/f", "/FO",
@@ -159,8 +160,10 @@ mod tests {
 
     #[test]
     fn packed_searcher_builds_on_this_cpu() {
-        // Without it the tests above would only exercise the fallback.
-        let heads = HEADS.as_ref().expect("this CPU runs the packed searcher");
+        // Without it, the property test would only exercise the fallback.
+        let heads = HEADS
+            .as_ref()
+            .expect("packed searcher not built: this CPU lacks the vector instructions it needs");
         assert!(has_marker(heads, b"see /api/2.0/FO/asset/ip/"));
     }
 
