@@ -19,9 +19,23 @@ static CREDENTIAL_NAME_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?i){CREDENTIAL_NAME}")).expect("credential name pattern is valid")
 });
 
-/// A shell or Python value: `$'...'`, `$(...)`, a quoted string, or a bare
-/// word.
+/// A quoted shell or Python value: `$'...'`, `$(...)` or a quoted string.
 const VALUE: &str = r#"\$'[^'\n]*'|\$\([^)\n]*\)|"[^"\n]*"|'[^'\n]*'"#;
+
+/// A quoted value with no white space in it. Only such a value continues a
+/// credential that has begun, as in `PASS=abc"def"`. One with spaces after
+/// the secret is more often the next argument: in `-H "X-Token: abc" -d
+/// "x"`, the text `" -d "` is not part of the token.
+const TIGHT_VALUE: &str = r#"\$'[^'\s]*'|\$\([^)\s]*\)|"[^"\s]*"|'[^'\s]*'"#;
+
+/// A shell word that contains a credential, from its first piece: quoted
+/// values, backslash-escaped characters (`pass\ word`) and bare
+/// characters other than those in `stop`. After a `:` or `=`, a quoted
+/// value may hold spaces, as in `-u admin:"pass word"`.
+fn credential_word(stop: &str) -> String {
+    let bare = format!(r#"\\.|[^\s'"\\{stop}]"#);
+    format!(r#"(?:{VALUE}|{bare})(?:[:=](?:{VALUE})|{TIGHT_VALUE}|{bare})*"#)
+}
 
 /// Each pattern's group named `secret` is masked.
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -29,7 +43,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     // of the word. The secret found is the same, and the search needs no
     // backward scan to find where each match starts.
     let name_and_value = format!(
-        r#"(?i)(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]?\s*[:=]\s*(?P<secret>(?:{VALUE}|[^\s'"&])+)"#
+        r#"(?i)(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]?\s*[:=]\s*(?P<secret>{})"#,
+        credential_word("&")
     );
     let name_then_default = format!(
         r#"(?i)['"][A-Za-z0-9_]*(?:{CREDENTIAL_NAME})[A-Za-z0-9_]*['"]\s*,\s*(?P<secret>"[^"\n]*"|'[^'\n]*')"#
@@ -38,10 +53,13 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     // wget --password x, HTTPie -a user:pass, curl --oauth2-bearer t,
     // -b "Session=...". The value is a whole shell word, quotes and all.
     let option_value = format!(
-        r#"(?:^|[\s'"])(?:-[A-Za-z]*[uU]|-a|-b|--user|--proxy-user|--auth|--password|--http-password|--ftp-password|--proxy-password|--oauth2-bearer|--cookie|--pass|--key-pass)(?:\s+|=)?(?P<secret>(?:{VALUE}|[^\s'"])+)"#
+        r#"(?:^|[\s'"])(?:-[A-Za-z]*[uU]|-a|-b|--user|--proxy-user|--auth|--password|--http-password|--ftp-password|--proxy-password|--oauth2-bearer|--cookie|--pass|--key-pass)(?:\s+|=)?(?P<secret>{})"#,
+        credential_word("")
     );
-    // curl -E cert.pem:password, --cert cert.pem:password
-    let certificate = r#"(?:^|\s)(?:-E|--cert)(?:\s+|=)['"]?[^\s'":]+:(?P<secret>[^\s'"]+)"#;
+    // curl -E cert.pem:password, --cert cert.pem:password, and in a curl
+    // config file (`-K`) `cert = cert.pem:password`.
+    let certificate =
+        r#"(?:^|[\s'"])(?:(?:-E|--cert)(?:\s+|=)|cert\s*=\s*)['"]?[^\s'":]+:(?P<secret>[^\s'"]+)"#;
     [
         // https://user:password@host/
         r"(?i)[a-z][a-z0-9+.-]*://(?P<secret>[^/\s@'\x22]+)@",
@@ -55,6 +73,14 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // also split over lines as formatters write them, where a quoted `)`
         // or `]` does not end them.
         r#"(?:\bauth\s*=\s*[(\[]|Auth\()(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^)\]"'])*)"#,
+        // A curl config file (`-K`): `user = apiuser:pass`, `user apiuser:pass`,
+        // `proxy-user = u:p`.
+        r#"(?i)(?:^|[\s'"(])(?:proxy-)?user\s*[=:]?\s*['"]?[^\s'":@/]+:(?P<secret>[^\s'"]+)"#,
+        // cookies={"QualysSession": "x"}, cookies=dict(...),
+        // s.cookies.update({...}): the cookies' names and values.
+        r#"\bcookies(?:\s*=\s*|\.update\(\s*)(?:\{|dict\()(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^)}"'])*)"#,
+        // s.cookies.set("QualysSession", "x"), s.cookies["QualysSession"] = "x"
+        r#"\bcookies(?:\.set\(\s*(?:"[^"\n]*"|'[^'\n]*')\s*,|\[[^\]\n]*\]\s*=)\s*(?P<secret>"[^"\n]*"|'[^'\n]*')"#,
         // password=x, QG_PASSWORD="x", QG_PW='x', "api_key": "x", token: x
         &name_and_value,
         // os.environ.get("QG_PASSWORD", "x"), settings.get("api_key", "x")
@@ -296,6 +322,56 @@ mod tests {
             scrub("sshpass -p S3cretPass", &found),
             "sshpass -p **********"
         );
+    }
+
+    #[test]
+    fn cookies_and_curl_config_lines_are_masked() {
+        assert_masked(
+            r#"requests.post(URL, cookies={"QualysSession": "Sekr1tP09"}, data=d)"#,
+            "Sekr1tP09",
+        );
+        assert_masked(
+            "s.cookies.update({\n    'QualysSession': 'Sekr1tP09',\n})",
+            "Sekr1tP09",
+        );
+        assert_masked(
+            r#"s.cookies.set("QualysSession", "Sekr1tP09")"#,
+            "Sekr1tP09",
+        );
+        assert_masked(r#"s.cookies["QualysSession"] = 'Sekr1tP09'"#, "Sekr1tP09");
+        assert_masked(
+            r#"curl -K <(echo "user = apiuser:Sekr1tL03") https://h/"#,
+            "Sekr1tL03",
+        );
+        assert_masked("user apiuser:Sekr1tL03", "Sekr1tL03");
+        assert_masked("proxy-user = p:Sekr1tL03", "Sekr1tL03");
+        assert_masked("cert = client.pem:Sekr1tL03", "Sekr1tL03");
+    }
+
+    #[test]
+    fn escaped_characters_stay_in_the_secret() {
+        assert_masked(r"curl -u x:Sekr1t\ Z11 https://h/", "Z11");
+        assert_masked(r"QG_PASSWORD=Sekr1t\ Z11", "Z11");
+    }
+
+    #[test]
+    fn mask_stops_at_closing_quote() {
+        let token = r#"curl -H "X-Api-Token: Sekr1tIII" -d "action=list" "https://h/api/2.0/fo/asset/group/""#;
+        assert_eq!(
+            mask(token),
+            r#"curl -H "X-Api-Token: *********" -d "action=list" "https://h/api/2.0/fo/asset/group/""#
+        );
+        let form = r#"curl -d "action=update&password=Sekr1tHHH" "https://h/api/2.0/fo/asset/ip/""#;
+        assert_eq!(
+            mask(form),
+            r#"curl -d "action=update&password=*********" "https://h/api/2.0/fo/asset/ip/""#
+        );
+        // A credential that ends a quoted argument lists no other argument
+        // as a value to mask elsewhere.
+        let text = format!("curl -d \"action=update&ips=1\" https://h/\n{token}\n");
+        let found = values(&text);
+        assert_eq!(found, vec!["Sekr1tIII".to_string()]);
+        assert!(mask(&text).starts_with("curl -d \"action=update&ips=1\" https://h/\n"));
     }
 
     #[test]

@@ -111,6 +111,14 @@ fn shell_scripts(secret: &str, url_secret: &str) -> Vec<(&'static str, String)> 
             ),
         ),
         (
+            "curl_config_line.sh",
+            format!("curl -s -K <(echo \"user = apiuser:{secret}\") {SHELL_UPDATE} {URL}\n"),
+        ),
+        (
+            "cookie_option.sh",
+            format!("curl -s -b \"QualysSession={secret}\" {SHELL_UPDATE} {URL}\n"),
+        ),
+        (
             "json_body.sh",
             format!("curl -s --json '{{\"action\":\"update\",\"password\":\"{secret}\"}}' {URL}\n"),
         ),
@@ -174,6 +182,16 @@ fn python_scripts(secret: &str, url_secret: &str) -> Vec<(&'static str, String)>
             "qualysapi_connect.py",
             format!(
                 "import qualysapi\nconn = qualysapi.connect(username=\"apiuser\", password=\"{secret}\", hostname=\"qualysapi.qualys.com\")\nconn.request(\"/api/2.0/fo/asset/ip/\", DATA)\n"
+            ),
+        ),
+        (
+            "cookies_argument.py",
+            format!("requests.post(URL, data=DATA, cookies={{\"QualysSession\": \"{secret}\"}})\n"),
+        ),
+        (
+            "session_cookie.py",
+            format!(
+                "session = requests.Session()\nsession.cookies.set(\"QualysSession\", \"{secret}\")\nsession.post(URL, data=DATA)\n"
             ),
         ),
         (
@@ -260,7 +278,7 @@ fn outputs(dir: &Path) -> Vec<(String, String)> {
 }
 
 proptest! {
-    // Each case runs the binary four times over twenty-two scripts, so the
+    // Each case runs the binary four times over twenty-six scripts, so the
     // cases are kept few.
     #![proptest_config(ProptestConfig::with_cases(16))]
 
