@@ -10,6 +10,7 @@ use tree_sitter::Node;
 use crate::model::{CallSite, Presence, Span, StringUse};
 
 use super::assign;
+use super::awk;
 use super::child_table::ChildTable;
 use super::command::{Client, Invocation, invocation};
 use super::frame::Frame;
@@ -33,7 +34,11 @@ const MAX_EXPANSIONS: usize = 2000;
 
 /// The commands other than HTTP clients and builtins whose arguments `run`
 /// reads.
-const READ_COMMANDS: [&str; 7] = [
+const READ_COMMANDS: [&str; 11] = [
+    "awk",
+    "gawk",
+    "mawk",
+    "nawk",
     "grep",
     "egrep",
     "fgrep",
@@ -327,6 +332,9 @@ impl<'a, 't> Analysis<'a, 't> {
                     .extend(strings::grep_patterns(name, arguments));
             }
             "sed" if record => self.string_uses.extend(sed::sed_patterns(arguments)),
+            "awk" | "gawk" | "mawk" | "nawk" if record => {
+                self.string_uses.extend(awk::awk_patterns(arguments));
+            }
             "xmllint" | "xmlstarlet" if record => {
                 self.string_uses
                     .extend(xml_tools::xpath_uses(name, arguments));

@@ -10,6 +10,7 @@
 
 mod analysis;
 mod assign;
+mod awk;
 mod child_table;
 mod command;
 mod curl;

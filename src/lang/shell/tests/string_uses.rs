@@ -322,3 +322,17 @@ echo "$reply" | sed -e "s/$name//"
     assert!(found[0].0.contains("</ID>"), "{found:?}");
     assert!(found[1].0.contains("<TITLE>"), "{found:?}");
 }
+
+#[test]
+fn awk_programs_are_regex_uses() {
+    let script = r#"echo "$r" | awk '/not assigned/ { print }'
+awk -v n=1 -F, '$2 ~ "Tried to delete" && NR > n' log.csv
+awk -f scope.awk '/ignored: read from a file/' log.csv
+awk '{ print $1 / 2 }' sizes.txt
+"#;
+    let found = texts(script);
+    assert_eq!(
+        found,
+        [pair("not assigned", Regex), pair("Tried to delete", Regex)]
+    );
+}
