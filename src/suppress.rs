@@ -15,14 +15,19 @@ use crate::model::Span;
 pub const UNUSED_SUPPRESSION: &str = "AGMS100";
 pub const SUPPRESSION_WITHOUT_CODE: &str = "AGMS101";
 
+/// A comment that starts with `agms-lint:`, then the directive's word and
+/// its codes in brackets. Words other than `ignore` and `ignore-file` are
+/// kept so that a misspelled directive can be reported.
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"#\s*agms-lint:\s*(?P<kind>ignore-file|ignore)\b(?:\[(?P<codes>[^\]]*)\])?")
+    Regex::new(r"#\s*agms-lint:[ \t]*(?P<kind>[A-Za-z_-]*)(?:[ \t]*\[(?P<codes>[^\]\n]*)\])?")
         .expect("suppression pattern is valid")
 });
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Directive {
     whole_file: bool,
+    /// The directive's word when it is neither `ignore` nor `ignore-file`.
+    unknown: Option<String>,
     /// 0-based line of the comment.
     line: usize,
     /// True when the line contains nothing but the comment, so that it also
@@ -76,8 +81,11 @@ fn parse(text: &str, line_of: &impl Fn(usize) -> usize) -> Vec<Directive> {
             let line_start = text[..whole.start()]
                 .rfind(['\n', '\r'])
                 .map_or(0, |at| at + 1);
+            let kind = &captures["kind"];
+            let known = kind == "ignore" || kind == "ignore-file";
             let codes = captures
                 .name("codes")
+                .filter(|_| known)
                 .map(|codes| {
                     codes
                         .as_str()
@@ -90,7 +98,8 @@ fn parse(text: &str, line_of: &impl Fn(usize) -> usize) -> Vec<Directive> {
                 .map(|code| (canonical_code(code), false))
                 .collect();
             Directive {
-                whole_file: &captures["kind"] == "ignore-file",
+                whole_file: kind == "ignore-file",
+                unknown: (!known && !kind.is_empty()).then(|| kind.to_string()),
                 line: line_of(whole.start()),
                 own_line: text[line_start..whole.start()].trim().is_empty(),
                 codes,
@@ -136,12 +145,15 @@ fn suppress(directives: &mut [Directive], finding: &Finding, line: usize) -> boo
 }
 
 fn report(directive: &Directive, enabled: &impl Fn(&str) -> bool, lang: Lang) -> Vec<Finding> {
-    if directive.codes.is_empty() {
+    if directive.codes.is_empty() || directive.unknown.is_some() {
         if !enabled(SUPPRESSION_WITHOUT_CODE) {
             return Vec::new();
         }
         let rule = catalogue::rule(SUPPRESSION_WITHOUT_CODE);
-        let message = rule.message(lang, "default", &[]);
+        let message = match &directive.unknown {
+            Some(word) => rule.message(lang, "unknown_directive", &[("word", word)]),
+            None => rule.message(lang, "default", &[]),
+        };
         return vec![Finding::new(rule, rule.severity, directive.span, message)];
     }
     if !enabled(UNUSED_SUPPRESSION) {
@@ -153,7 +165,12 @@ fn report(directive: &Directive, enabled: &impl Fn(&str) -> bool, lang: Lang) ->
         .iter()
         .filter(|(code, used)| !used && (catalogue::find(code).is_none() || enabled(code)))
         .map(|(code, _)| {
-            let message = rule.message(lang, "default", &[("code", code)]);
+            let key = if catalogue::find(code).is_some() {
+                "default"
+            } else {
+                "unknown_code"
+            };
+            let message = rule.message(lang, key, &[("code", code)]);
             Finding::new(rule, rule.severity, directive.span, message)
         })
         .collect()
@@ -249,6 +266,48 @@ mod tests {
         assert_eq!(run(text, findings), ["AGMS001", SUPPRESSION_WITHOUT_CODE]);
         let empty = "curl x # agms-lint: ignore[]\n";
         assert_eq!(run(empty, vec![]), [SUPPRESSION_WITHOUT_CODE]);
+    }
+
+    /// Returns the messages of the findings `apply` adds for `text`.
+    fn messages(text: &str) -> Vec<String> {
+        let source = SourceText::new(text.to_string());
+        let line_of = |offset| source.position(offset).line - 1;
+        apply(text, &comments(text), vec![], line_of, |_| true, Lang::En)
+            .into_iter()
+            .map(|finding| finding.message)
+            .collect()
+    }
+
+    #[test]
+    fn space_before_codes_is_accepted() {
+        let text = "# agms-lint: ignore [AGMS001]\ncurl x\n";
+        let findings = vec![finding_on(text, 1, "AGMS001")];
+        assert_eq!(run(text, findings), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn misspelled_directive_is_reported() {
+        let text = "# agms-lint: ignroe[AGMS001]\ncurl x\n";
+        let findings = vec![finding_on(text, 1, "AGMS001")];
+        assert_eq!(run(text, findings), ["AGMS001", SUPPRESSION_WITHOUT_CODE]);
+        let found = messages(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("`ignroe` is not an agms-lint directive"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_code_is_named() {
+        let found = messages("# agms-lint: ignore[AGMS999]\ncurl x\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("`AGMS999` is not a rule code"),
+            "{found:?}"
+        );
+        let known = messages("# agms-lint: ignore[AGMS001]\ncurl x\n");
+        assert_eq!(known, ["suppression of `AGMS001` suppresses nothing here"]);
     }
 
     #[test]
