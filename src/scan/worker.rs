@@ -59,7 +59,12 @@ impl ParallelVisitor for Worker<'_> {
         // The time since the previous entry went to the walker itself.
         self.local.stats.times.walk_read += self.clock.lap();
         match entry {
-            Ok(entry) if entry.depth() == 0 && self.is_excluded(&entry) => {}
+            Ok(entry) if entry.depth() == 0 && self.is_excluded(&entry) => {
+                tracing::warn!(
+                    "{}: not checked, it matches an `exclude` glob of the configuration file",
+                    self.shown(entry.path())
+                );
+            }
             Ok(entry) => self.visit_entry(&entry),
             Err(error) => walk_error(&error, self.current_dir, &mut self.local),
         }
