@@ -36,8 +36,6 @@ impl Outcome {
 /// A problem with the arguments or the environment that stops the run.
 #[derive(Debug, thiserror::Error)]
 pub enum UsageError {
-    #[error("path not found: {0}")]
-    PathNotFound(String),
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
     #[error(transparent)]
