@@ -42,8 +42,6 @@ pub enum UsageError {
     UnknownRule(#[from] crate::settings::UnknownRule),
     #[error(transparent)]
     Baseline(#[from] crate::baseline::BaselineError),
-    #[error(transparent)]
-    SarifLimit(#[from] crate::report::SarifLimitError),
     #[error("cannot write {path}: {source}")]
     Output {
         path: String,
