@@ -88,6 +88,33 @@ fn notes_fail_only_with_fail_on_note() {
 }
 
 #[test]
+fn summary_leaves_out_skipped_files() {
+    let dir = project(&[("a.sh", ADD_NAMED_GROUP), ("b.sh", ADD_NAMED_GROUP)]);
+    let output = check_in(
+        dir.path(),
+        &["--color", "never", "--max-file-size", "0", "."],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Scanned 0 files (2 skipped: 2 too large);"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn summary_counts_checked_files() {
+    let dir = project(&[("a.sh", ADD_NAMED_GROUP), ("b.sh", ADD_NAMED_GROUP)]);
+    let output = check_in(dir.path(), &["--color", "never", "."]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Scanned 2 files; found 0 errors, 2 warnings"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
 fn missing_path_is_a_read_error() {
     let dir = project(&[]);
     let output = check_in(dir.path(), &["no-such-dir"]);
