@@ -14,7 +14,7 @@ pub fn walk_error(error: &ignore::Error, current_dir: Option<&Path>, out: &mut S
     let path = io_error_path(error)
         .map(|path| display_path(path, current_dir))
         .unwrap_or_default();
-    if is_loop(error) {
+    if is_loop(error) || is_link_chain_loop(error) {
         out.stats.skipped.links += 1;
         tracing::warn!("{path}: skipped, symbolic link loop");
         return;
@@ -41,6 +41,17 @@ fn is_loop(error: &ignore::Error) -> bool {
         | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
         _ => false,
     }
+}
+
+/// True for links that lead back to each other, such as `a -> b` and
+/// `b -> a`. The walker's own loop test only sees a link back to a folder
+/// it is in, while this chain makes the system call fail with ELOOP, both
+/// for a path named on the command line and inside a folder.
+fn is_link_chain_loop(error: &ignore::Error) -> bool {
+    #[cfg(unix)]
+    return error.io_error().and_then(std::io::Error::raw_os_error) == Some(libc::ELOOP);
+    #[cfg(not(unix))]
+    return false;
 }
 
 fn io_error_path(error: &ignore::Error) -> Option<&Path> {
