@@ -673,3 +673,31 @@ fn output_is_identical_whatever_the_thread_count() {
     assert_eq!(single, run("4"), "four threads differ from one thread");
     assert_eq!(single, run("1"), "two runs differ");
 }
+
+/// Runs `check` on a folder of `count` binary scripts and returns stderr.
+fn warnings_for_binary_files(count: usize) -> String {
+    let dir = folder();
+    for index in 0..count {
+        fs::write(dir.path().join(format!("b{index}.sh")), [0u8; 64]).unwrap();
+    }
+    let output = check_in(dir.path(), &["--format", "concise", "."]);
+    assert_eq!(output.status.code(), Some(0));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn repeated_skip_warnings_are_capped() {
+    let errors = warnings_for_binary_files(25);
+    assert_eq!(errors.matches(": skipped, binary").count(), 20, "{errors}");
+    assert!(
+        errors.contains("5 more binary files skipped; only the first 20 are named"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn few_skip_warnings_are_all_named() {
+    let errors = warnings_for_binary_files(3);
+    assert_eq!(errors.matches(": skipped, binary").count(), 3, "{errors}");
+    assert!(!errors.contains("more binary files"), "{errors}");
+}
