@@ -530,7 +530,7 @@ fn exclude_applies_with_relative_config_option() {
         ("sub/vendor/mixed.sh", MIXED),
         ("sub/mixed.sh", MIXED),
     ]);
-    let kept = [finding("sub/mixed.sh", 3, "AGMS001", "error")];
+    let expected = [finding("sub/mixed.sh", 3, "AGMS001", "error")];
     for config in [
         "pyproject.toml",
         "./pyproject.toml",
@@ -540,7 +540,7 @@ fn exclude_applies_with_relative_config_option() {
             dir.path(),
             &["--select", "AGMS001", "--config", config, "sub"],
         );
-        assert_eq!(found, kept, "--config {config}");
+        assert_eq!(found, expected, "--config {config}");
     }
     let from_sub = findings(
         &dir.path().join("sub"),
