@@ -47,7 +47,11 @@ pub struct LoadedConfig {
 impl LoadedConfig {
     /// The folder that relative settings, such as `exclude`, start from.
     pub fn root(&self) -> &Path {
-        self.path.parent().unwrap_or(Path::new("."))
+        // A bare file name such as `pyproject.toml` has the parent "".
+        match self.path.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() => folder,
+            _ => Path::new("."),
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! Finding the files to scan: the `ignore` crate's parallel walker, which
 //! honours `.gitignore` and `.ignore` and skips hidden folders.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::{WalkBuilder, WalkParallel};
@@ -22,10 +22,7 @@ pub fn walker(
     // only paths under that absolute root, so the walk starts from absolute
     // paths when there are globs. Output paths are made relative again.
     let roots: Vec<PathBuf> = match exclude {
-        Some(_) => paths
-            .iter()
-            .map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()))
-            .collect(),
+        Some(_) => paths.iter().map(|path| absolute_path(path)).collect(),
         None => paths.to_vec(),
     };
     let (first, rest) = roots.split_first().expect("at least one path");
@@ -49,15 +46,34 @@ pub fn walker(
 /// The walker applies globs only below its roots, so a file named directly,
 /// as pre-commit names files, is tested here.
 pub fn is_excluded(exclude: &Override, path: &Path) -> bool {
+    exclude.matched(absolute_path(path), false).is_ignore()
+}
+
+/// Returns `path` made absolute, without `.` components, and with each `..`
+/// removed together with the component before it, as the shell's `cd ..`
+/// does by default. Exclude roots and scanned paths are compared in this
+/// form, because a root such as `/repo/tools/../cfg` matches nothing under
+/// `/repo/cfg`.
+pub fn absolute_path(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    exclude.matched(&absolute, false).is_ignore()
+    let mut normalised = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                normalised.pop();
+            }
+            other => normalised.push(other),
+        }
+    }
+    normalised
 }
 
 /// Turns `exclude` globs into walker overrides. Globs were checked when the
 /// configuration was loaded, so one that fails here is skipped with a
 /// warning rather than stopping the scan.
 pub fn exclusions(root: &Path, globs: &[String]) -> Override {
-    let mut builder = OverrideBuilder::new(root);
+    let mut builder = OverrideBuilder::new(absolute_path(root));
     for glob in globs {
         if let Err(error) = builder.add(&format!("!{glob}")) {
             tracing::warn!("ignoring exclude glob {glob:?}: {error}");
@@ -115,6 +131,24 @@ mod tests {
             "/elsewhere/b.sh"
         );
         assert_eq!(display_path(Path::new("a/./b.sh"), None), "a/./b.sh");
+    }
+
+    #[test]
+    fn absolute_paths_drop_dot_components() {
+        let cwd = std::env::current_dir().expect("current folder");
+        assert_eq!(
+            absolute_path(Path::new("a/./b/../c.sh")),
+            cwd.join("a/c.sh")
+        );
+        assert_eq!(absolute_path(Path::new("/x/y/../../z")), Path::new("/z"));
+    }
+
+    #[test]
+    fn relative_root_excludes_below_it() {
+        let exclude = exclusions(Path::new("."), &["sub/vendor/**".to_string()]);
+        assert!(is_excluded(&exclude, Path::new("sub/vendor/v.sh")));
+        assert!(is_excluded(&exclude, Path::new("./sub/../sub/vendor/v.sh")));
+        assert!(!is_excluded(&exclude, Path::new("sub/v.sh")));
     }
 
     #[test]

@@ -155,6 +155,30 @@ pub struct Extraction {
     /// The reason the file was searched as text instead of parsed, if it
     /// was. `unparsed` then lists the lines with markers.
     pub searched_as_text: Option<TextSearch>,
+    /// Places where the front end stopped following wrapper calls because
+    /// a limit on its work was reached, at most one per limit and request.
+    pub stops: Vec<AnalysisStop>,
+}
+
+/// A call that the front end did not follow because a limit on the work
+/// spent on one file was reached. Requests sent through it were not checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AnalysisStop {
+    /// The first call not followed.
+    pub span: Span,
+    pub limit: AnalysisLimit,
+}
+
+/// A limit that bounds the time spent on a file whose wrapper functions
+/// call each other many times over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnalysisLimit {
+    /// Most shell wrapper calls followed in one file.
+    WrapperCalls(usize),
+    /// Deepest chain of shell wrapper calls followed.
+    WrapperDepth(u32),
+    /// Most call sites that one Python request expands into.
+    CallSitesPerRequest(usize),
 }
 
 /// The reason a file was searched as text instead of parsed.

@@ -88,12 +88,73 @@ fn notes_fail_only_with_fail_on_note() {
 }
 
 #[test]
-fn missing_path_is_a_usage_error() {
+fn summary_leaves_out_skipped_files() {
+    let dir = project(&[("a.sh", ADD_NAMED_GROUP), ("b.sh", ADD_NAMED_GROUP)]);
+    let output = check_in(
+        dir.path(),
+        &["--color", "never", "--max-file-size", "0", "."],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Scanned 0 files (2 skipped: 2 too large);"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn summary_counts_checked_files() {
+    let dir = project(&[("a.sh", ADD_NAMED_GROUP), ("b.sh", ADD_NAMED_GROUP)]);
+    let output = check_in(dir.path(), &["--color", "never", "."]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Scanned 2 files; found 0 errors, 2 warnings"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn missing_path_is_a_read_error() {
     let dir = project(&[]);
     let output = check_in(dir.path(), &["no-such-dir"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("path not found: no-such-dir"),
+        stderr(&output).contains("cannot read no-such-dir: No such file or directory"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn missing_path_does_not_stop_scan() {
+    let dir = project(&[("ok.sh", ADD_NAMED_GROUP)]);
+    let output = check_in(dir.path(), &["--format", "concise", "nosuch.sh", "ok.sh"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "an unread path fails the run"
+    );
+    let found = parse_concise(&stdout(&output));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].path.as_str(), found[0].rule.as_str()),
+        ("ok.sh", "AGMS003")
+    );
+    assert!(
+        stderr(&output).contains("cannot read nosuch.sh"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn existing_paths_scan_without_read_error() {
+    let dir = project(&[("ok.sh", ADD_NAMED_GROUP)]);
+    let output = check_in(dir.path(), &["--format", "concise", "ok.sh"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("cannot read"),
         "{}",
         stderr(&output)
     );

@@ -492,3 +492,59 @@ fn exclude_holds_from_any_folder_and_for_named_files() {
         "a file named on the command line is excluded too"
     );
 }
+
+#[test]
+fn excluded_named_file_gets_warning() {
+    let dir = project(&[
+        ("agms-lint.toml", "exclude = [\"vendor/**\"]\n"),
+        ("vendor/mixed.sh", MIXED),
+    ]);
+    let output = check_in(dir.path(), &["vendor/mixed.sh"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("vendor/mixed.sh: not checked, it matches an `exclude` glob"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn named_file_not_excluded_gets_no_warning() {
+    let dir = project(&[("agms-lint.toml", "exclude = [\"vendor/**\"]\n")]);
+    let output = check_in(dir.path(), &["mixed.sh"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("not checked"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn exclude_applies_with_relative_config_option() {
+    let dir = project(&[
+        (
+            "pyproject.toml",
+            "[tool.agms-lint]\nexclude = [\"sub/vendor/**\"]\n",
+        ),
+        ("sub/vendor/mixed.sh", MIXED),
+        ("sub/mixed.sh", MIXED),
+    ]);
+    let expected = [finding("sub/mixed.sh", 3, "AGMS001", "error")];
+    for config in [
+        "pyproject.toml",
+        "./pyproject.toml",
+        "sub/../pyproject.toml",
+    ] {
+        let found = findings(
+            dir.path(),
+            &["--select", "AGMS001", "--config", config, "sub"],
+        );
+        assert_eq!(found, expected, "--config {config}");
+    }
+    let from_sub = findings(
+        &dir.path().join("sub"),
+        &["--select", "AGMS001", "--config", "../pyproject.toml", "."],
+    );
+    assert_eq!(from_sub, [finding("mixed.sh", 3, "AGMS001", "error")]);
+}

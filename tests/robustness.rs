@@ -513,6 +513,46 @@ fn symlinks_are_not_followed_by_default() {
 }
 
 #[test]
+fn link_chain_loops_are_skips_everywhere() {
+    let dir = folder();
+    let tree = dir.path().join("tree");
+    fs::create_dir(&tree).unwrap();
+    fs::write(tree.join("ok.sh"), UPDATE).unwrap();
+    std::os::unix::fs::symlink("loop2", tree.join("loop1")).unwrap();
+    std::os::unix::fs::symlink("loop1", tree.join("loop2")).unwrap();
+
+    let (code, document, errors) = json_in(&tree, &["--follow-links", "."]);
+    assert_eq!(code, Some(0), "inside a folder: {errors}");
+    assert_eq!(findings_in(&document), one_finding("ok.sh", 2, 1));
+    assert_eq!(document["summary"]["files_skipped"]["links"], 2);
+    assert!(
+        errors.contains("loop1: skipped, symbolic link loop"),
+        "{errors}"
+    );
+
+    let (code, document, errors) = json_in(&tree, &["--follow-links", "loop1", "ok.sh"]);
+    assert_eq!(code, Some(0), "named on the command line: {errors}");
+    assert_eq!(findings_in(&document), one_finding("ok.sh", 2, 1));
+    assert_eq!(document["summary"]["files_skipped"]["links"], 1);
+    assert!(
+        errors.contains("loop1: skipped, symbolic link loop"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn link_chain_to_a_file_is_read() {
+    let dir = folder();
+    fs::write(dir.path().join("ok.sh"), UPDATE).unwrap();
+    std::os::unix::fs::symlink("ok.sh", dir.path().join("link2.sh")).unwrap();
+    std::os::unix::fs::symlink("link2.sh", dir.path().join("link1.sh")).unwrap();
+    let (code, document, errors) = json_in(dir.path(), &["--follow-links", "link1.sh"]);
+    assert_eq!(code, Some(0), "{errors}");
+    assert_eq!(findings_in(&document), one_finding("link1.sh", 2, 1));
+    assert_eq!(document["summary"]["files_skipped"]["links"], 0);
+}
+
+#[test]
 fn fifos_and_devices_are_never_opened() {
     let dir = folder();
     let status = Command::new("mkfifo")
@@ -632,4 +672,32 @@ fn output_is_identical_whatever_the_thread_count() {
     assert_eq!(single, run("0"), "default threads differ from one thread");
     assert_eq!(single, run("4"), "four threads differ from one thread");
     assert_eq!(single, run("1"), "two runs differ");
+}
+
+/// Runs `check` on a folder of `count` binary scripts and returns stderr.
+fn warnings_for_binary_files(count: usize) -> String {
+    let dir = folder();
+    for index in 0..count {
+        fs::write(dir.path().join(format!("b{index}.sh")), [0u8; 64]).unwrap();
+    }
+    let output = check_in(dir.path(), &["--format", "concise", "."]);
+    assert_eq!(output.status.code(), Some(0));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn repeated_skip_warnings_are_capped() {
+    let errors = warnings_for_binary_files(25);
+    assert_eq!(errors.matches(": skipped, binary").count(), 20, "{errors}");
+    assert!(
+        errors.contains("5 more binary files skipped; only the first 20 are named"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn few_skip_warnings_are_all_named() {
+    let errors = warnings_for_binary_files(3);
+    assert_eq!(errors.matches(": skipped, binary").count(), 3, "{errors}");
+    assert!(!errors.contains("more binary files"), "{errors}");
 }

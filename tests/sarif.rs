@@ -169,3 +169,67 @@ fn is_line_hash(hash: &str) -> bool {
             && count.parse::<u32>().is_ok_and(|n| n >= 1)
     })
 }
+
+/// Runs `check` with a SARIF file and concise standard output on one script
+/// that sends `lines` IP updates without `network_id`, each an AGMS001
+/// error.
+fn sarif_beside_concise(lines: usize) -> (std::process::Output, tempfile::TempDir) {
+    let dir = tempfile::TempDir::new().expect("temporary folder");
+    let line = "curl -d \"action=update&ips=10.0.0.1\" https://qualysapi.qualys.com/api/2.0/fo/asset/ip/\n";
+    let script = format!("#!/bin/bash\n{}", line.repeat(lines));
+    std::fs::write(dir.path().join("many.sh"), script).expect("write script");
+    let output = check_in(
+        dir.path(),
+        &[
+            "--isolated",
+            "--max-parse-size",
+            "100000000",
+            "--output",
+            "sarif:out.sarif",
+            "--output",
+            "concise",
+            "many.sh",
+        ],
+    );
+    (output, dir)
+}
+
+#[test]
+fn sarif_over_limit_keeps_other_outputs() {
+    let (output, dir) = sarif_beside_concise(25_001);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a dropped output fails the run"
+    );
+    assert_eq!(
+        stdout(&output).lines().count(),
+        25_001,
+        "concise is complete"
+    );
+    assert!(
+        !dir.path().join("out.sarif").exists(),
+        "no SARIF file that GitHub would reject"
+    );
+    let errors = support::stderr(&output);
+    assert!(
+        errors.contains("not writing out.sarif: SARIF output has 25001 results"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn sarif_at_limit_is_written() {
+    let (output, dir) = sarif_beside_concise(25_000);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        support::stderr(&output)
+    );
+    assert_eq!(stdout(&output).lines().count(), 25_000);
+    let text = std::fs::read_to_string(dir.path().join("out.sarif")).expect("SARIF file");
+    let document: Value = serde_json::from_str(&text).expect("SARIF is JSON");
+    let results = document["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(results.len(), 25_000);
+}

@@ -58,9 +58,12 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, UsageError> {
         enabled_rules,
     };
     let report_started = Instant::now();
-    write_outputs(args, &result, &options)?;
+    let all_written = write_outputs(args, &result, &options)?;
     if args.stats {
         write_stats(&result, report_started, started)?;
+    }
+    if !all_written {
+        return Ok(Outcome::Failed);
     }
     Ok(outcome(&result, args.fail_on))
 }
@@ -95,15 +98,32 @@ fn output_targets(args: &CheckArgs) -> Vec<OutputTarget> {
     }
 }
 
+/// Writes every output, and returns false when one was left out because it
+/// would exceed the limits of where it is sent. The other outputs are still
+/// written, so that one rejected SARIF file does not hide the findings.
 fn write_outputs(
     args: &CheckArgs,
     result: &ScanResult,
     options: &ReportOptions,
-) -> Result<(), UsageError> {
-    let targets = output_targets(args);
-    for target in &targets {
-        report::check_limits(target.format, result, options)?;
-    }
+) -> Result<bool, UsageError> {
+    let mut targets = output_targets(args);
+    let count = targets.len();
+    targets.retain(
+        |target| match report::check_limits(target.format, result, options) {
+            Ok(()) => true,
+            Err(error) => {
+                let destination = target
+                    .file
+                    .as_ref()
+                    .map_or("standard output".to_string(), |path| {
+                        path.display().to_string()
+                    });
+                tracing::error!("not writing {destination}: {error}");
+                false
+            }
+        },
+    );
+    let all_written = targets.len() == count;
     // Files first, so that a reader closing standard output early (`| head`)
     // cannot stop a SARIF file from being written.
     for target in &targets {
@@ -120,11 +140,11 @@ fn write_outputs(
         match written {
             // The reader has what it wanted; the exit code still reports
             // the findings.
-            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(all_written),
             other => other?,
         }
     }
-    Ok(())
+    Ok(all_written)
 }
 
 /// Bytes of a report gathered before each write to standard output.

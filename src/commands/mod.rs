@@ -36,16 +36,12 @@ impl Outcome {
 /// A problem with the arguments or the environment that stops the run.
 #[derive(Debug, thiserror::Error)]
 pub enum UsageError {
-    #[error("path not found: {0}")]
-    PathNotFound(String),
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
     #[error(transparent)]
     UnknownRule(#[from] crate::settings::UnknownRule),
     #[error(transparent)]
     Baseline(#[from] crate::baseline::BaselineError),
-    #[error(transparent)]
-    SarifLimit(#[from] crate::report::SarifLimitError),
     #[error("cannot write {path}: {source}")]
     Output {
         path: String,

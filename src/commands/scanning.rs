@@ -8,8 +8,8 @@ use super::{UsageError, choose_lang};
 use crate::catalogue;
 use crate::cli::ScanArgs;
 use crate::config::{self, LoadedConfig, ProfileTable};
-use crate::discover::WalkOptions;
-use crate::scan::{ScanOptions, ScanResult, scan};
+use crate::discover::{WalkOptions, display_path};
+use crate::scan::{ReadError, ScanOptions, ScanResult, scan};
 use crate::settings::{self, Overrides};
 
 /// A finished scan and the codes of every rule that ran in it.
@@ -30,16 +30,16 @@ pub enum Purpose {
 
 /// Scans each group of paths with its configuration.
 pub fn run_scan(args: &ScanArgs, purpose: Purpose) -> Result<Scanned, UsageError> {
-    for path in &args.paths {
-        if std::fs::symlink_metadata(path).is_err() {
-            return Err(UsageError::PathNotFound(path.display().to_string()));
-        }
-    }
-    let paths = distinct_paths(&args.paths);
-    let overrides = overrides(args);
     let mut result = ScanResult::default();
+    let (found, missing) = existing_paths(&args.paths);
+    result.errors = missing;
+    let paths = distinct_paths(&found);
+    let overrides = overrides(args);
     let mut enabled_rules: Vec<String> = Vec::new();
     for (config, paths) in config_groups(args, &paths)? {
+        if paths.is_empty() {
+            continue;
+        }
         let settings = settings::resolve(config.as_ref(), &overrides)?;
         for rule in catalogue::rules() {
             if settings.is_enabled(&rule.id) && !enabled_rules.contains(&rule.id) {
@@ -75,6 +75,24 @@ pub fn run_scan(args: &ScanArgs, purpose: Purpose) -> Result<Scanned, UsageError
         result,
         enabled_rules,
     })
+}
+
+/// Splits the paths named on the command line into those that exist and
+/// read errors for the others, which are reported like unreadable files so
+/// that the rest of the scan goes on.
+fn existing_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for path in paths {
+        match std::fs::symlink_metadata(path) {
+            Ok(_) => found.push(path.clone()),
+            Err(error) => missing.push(ReadError {
+                path: display_path(path, None),
+                message: error.to_string(),
+            }),
+        }
+    }
+    (found, missing)
 }
 
 /// Drops paths named twice, such as `check scripts scripts/`, which would

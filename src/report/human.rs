@@ -37,16 +37,13 @@ pub fn write(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) 
     writeln!(out, "{}", summary(result))
 }
 
-/// Formats the summary line: files scanned and skipped, and findings by
+/// Formats the summary line: files checked and skipped, and findings by
 /// severity.
 pub fn summary(result: &ScanResult) -> String {
     let stats = &result.stats;
     let [errors, warnings, notes] = counts(result);
-    let mut line = format!(
-        "Scanned {} {}",
-        stats.scanned,
-        plural(stats.scanned, "file", "files")
-    );
+    let checked = stats.checked();
+    let mut line = format!("Scanned {checked} {}", plural(checked, "file", "files"));
     let skipped = &stats.skipped;
     if skipped.total() > 0 {
         let reasons = [

@@ -13,7 +13,7 @@ pub fn write(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) 
     writeln!(out)?;
     let mut line = format!(
         "Scanned {} files: **{errors}** errors, **{warnings}** warnings, **{notes}** notes",
-        result.stats.scanned
+        result.stats.checked()
     );
     if options.baseline_applied {
         line += " not in the baseline";

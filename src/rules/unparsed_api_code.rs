@@ -1,11 +1,12 @@
 //! AGMS102: a region tree-sitter could not parse that names the Qualys
-//! API. Requests inside it were never checked, so the file must not pass
-//! silently.
+//! API, or a call where the analysis stopped because a limit on its work
+//! was reached. Requests there were never checked, so the file must not
+//! pass silently.
 
 use super::{Context, report};
 use crate::catalogue::rule;
 use crate::finding::Finding;
-use crate::model::{Span, TextSearch};
+use crate::model::{AnalysisLimit, Span, TextSearch};
 use crate::prefilter;
 
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
@@ -26,6 +27,15 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
             None => rule.message(context.lang, "default", &[]),
         };
         out.push(report(rule, rule.severity, region, message));
+    }
+    for stop in &context.extraction.stops {
+        let (key, limit) = match stop.limit {
+            AnalysisLimit::WrapperCalls(limit) => ("wrapper_calls", limit.to_string()),
+            AnalysisLimit::WrapperDepth(depth) => ("wrapper_depth", depth.to_string()),
+            AnalysisLimit::CallSitesPerRequest(limit) => ("call_sites", limit.to_string()),
+        };
+        let message = rule.message(context.lang, key, &[("limit", &limit)]);
+        out.push(report(rule, rule.severity, stop.span, message));
     }
 }
 

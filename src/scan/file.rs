@@ -8,6 +8,7 @@ use aho_corasick::AhoCorasick;
 use super::checker::Candidate;
 use super::plain_text;
 use super::read::{looks_binary, starts_with_utf16_bom};
+use super::skip_warnings::{SkipReason, SkipWarnings};
 use super::timing::Stopwatch;
 use super::{FileReport, Located, ScanOptions, ScanResult, Stats};
 use crate::excerpt::Excerpt;
@@ -160,10 +161,15 @@ fn record_findings(
 /// Returns whether the file must be decoded and parsed: `None` when it is
 /// binary or has no marker, else whether it is UTF-16, whose markers can
 /// only be searched for after decoding.
-pub fn prefilter_bytes(path: &str, bytes: &[u8], stats: &mut Stats) -> Option<bool> {
+pub fn prefilter_bytes(
+    path: &str,
+    bytes: &[u8],
+    stats: &mut Stats,
+    warnings: &SkipWarnings,
+) -> Option<bool> {
     let utf16 = starts_with_utf16_bom(bytes);
     if !utf16 && looks_binary(bytes) {
-        skip_binary(path, stats);
+        skip_binary(path, stats, warnings);
         return None;
     }
     if !utf16 && !prefilter::is_candidate(bytes) {
@@ -174,9 +180,9 @@ pub fn prefilter_bytes(path: &str, bytes: &[u8], stats: &mut Stats) -> Option<bo
 }
 
 /// Counts a binary file as skipped and logs a warning.
-pub fn skip_binary(path: &str, stats: &mut Stats) {
+pub fn skip_binary(path: &str, stats: &mut Stats, warnings: &SkipWarnings) {
     stats.skipped.binary += 1;
-    tracing::warn!("{path}: skipped, binary");
+    warnings.warn(SkipReason::Binary, format_args!("{path}: skipped, binary"));
 }
 
 /// Extracts one file's model and runs the enabled rules over it.

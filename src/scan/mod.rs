@@ -8,6 +8,7 @@ mod file;
 pub mod plain_text;
 mod read;
 mod result;
+mod skip_warnings;
 mod timing;
 mod walk_error;
 mod worker;
@@ -23,6 +24,7 @@ pub use file::check_text;
 pub use result::{FileReport, Located, ReadError, ScanResult, Skipped, Stats};
 pub use timing::StageTimes;
 
+use skip_warnings::SkipWarnings;
 use worker::WorkerBuilder;
 
 pub struct ScanOptions {
@@ -50,6 +52,7 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> ScanResult {
         .exclude
         .as_ref()
         .map(|(root, globs)| exclusions(root, globs));
+    let warnings = SkipWarnings::default();
     let threads = Threads::for_request(options.walk.threads);
     let (sender, receiver) = checker::channel(threads.checkers);
     let mut result = std::thread::scope(|scope| {
@@ -61,6 +64,7 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> ScanResult {
             collected: &collected,
             current_dir: current_dir.as_deref(),
             exclude: exclude.as_ref(),
+            warnings: &warnings,
             candidates: sender,
         };
         let walk = WalkOptions {
@@ -81,6 +85,7 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> ScanResult {
         }
         result
     });
+    warnings.warn_about_hidden();
     result.sort();
     result
 }

@@ -91,6 +91,12 @@ pub struct Stats {
 }
 
 impl Stats {
+    /// Returns the number of script files read and checked: those scanned
+    /// less the ones skipped as binary or too large.
+    pub fn checked(&self) -> usize {
+        self.scanned - self.skipped.binary - self.skipped.too_large
+    }
+
     fn add(&mut self, other: &Stats) {
         self.seen += other.seen;
         self.scanned += other.scanned;

@@ -4,19 +4,28 @@
 use std::io::ErrorKind;
 use std::path::Path;
 
+use super::skip_warnings::{SkipReason, SkipWarnings};
 use super::{ReadError, ScanResult};
 use crate::discover::display_path;
 
 /// Symlink loops and dangling links are counted and named in a warning;
 /// other walk errors, such as a folder without read permission, are read
 /// errors that fail the run.
-pub fn walk_error(error: &ignore::Error, current_dir: Option<&Path>, out: &mut ScanResult) {
+pub fn walk_error(
+    error: &ignore::Error,
+    current_dir: Option<&Path>,
+    out: &mut ScanResult,
+    warnings: &SkipWarnings,
+) {
     let path = io_error_path(error)
         .map(|path| display_path(path, current_dir))
         .unwrap_or_default();
-    if is_loop(error) {
+    if is_loop(error) || is_link_chain_loop(error) {
         out.stats.skipped.links += 1;
-        tracing::warn!("{path}: skipped, symbolic link loop");
+        warnings.warn(
+            SkipReason::LinkLoop,
+            format_args!("{path}: skipped, symbolic link loop"),
+        );
         return;
     }
     let dangling = error
@@ -24,7 +33,10 @@ pub fn walk_error(error: &ignore::Error, current_dir: Option<&Path>, out: &mut S
         .is_some_and(|io| io.kind() == ErrorKind::NotFound);
     if dangling {
         out.stats.skipped.links += 1;
-        tracing::warn!("{path}: skipped, the link's target does not exist");
+        warnings.warn(
+            SkipReason::DanglingLink,
+            format_args!("{path}: skipped, the link's target does not exist"),
+        );
         return;
     }
     out.errors.push(ReadError {
@@ -41,6 +53,17 @@ fn is_loop(error: &ignore::Error) -> bool {
         | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
         _ => false,
     }
+}
+
+/// True for links that lead back to each other, such as `a -> b` and
+/// `b -> a`. The walker's own loop test only detects a link back to a folder
+/// it is in, while this chain makes the system call fail with ELOOP, both
+/// for a path named on the command line and inside a folder.
+fn is_link_chain_loop(error: &ignore::Error) -> bool {
+    #[cfg(unix)]
+    return error.io_error().and_then(std::io::Error::raw_os_error) == Some(libc::ELOOP);
+    #[cfg(not(unix))]
+    return false;
 }
 
 fn io_error_path(error: &ignore::Error) -> Option<&Path> {

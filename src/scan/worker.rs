@@ -15,6 +15,7 @@ use crossbeam_channel::Sender;
 
 use super::checker::{Candidate, INTERNAL_ERROR};
 use super::read::{Contents, read_script};
+use super::skip_warnings::{SkipReason, SkipWarnings};
 use super::timing::Stopwatch;
 use super::walk_error::walk_error;
 use super::{ReadError, ScanOptions, ScanResult, file};
@@ -27,6 +28,7 @@ pub struct WorkerBuilder<'a> {
     pub current_dir: Option<&'a Path>,
     /// Exclude globs, tested here against paths named on the command line.
     pub exclude: Option<&'a Override>,
+    pub warnings: &'a SkipWarnings,
     pub candidates: Sender<Candidate>,
 }
 
@@ -37,6 +39,7 @@ impl<'s> ParallelVisitorBuilder<'s> for WorkerBuilder<'s> {
             collected: self.collected,
             current_dir: self.current_dir,
             exclude: self.exclude,
+            warnings: self.warnings,
             candidates: self.candidates.clone(),
             local: ScanResult::default(),
             clock: Stopwatch::start(self.options.timed),
@@ -49,6 +52,7 @@ struct Worker<'a> {
     collected: &'a Mutex<ScanResult>,
     current_dir: Option<&'a Path>,
     exclude: Option<&'a Override>,
+    warnings: &'a SkipWarnings,
     candidates: Sender<Candidate>,
     local: ScanResult,
     clock: Stopwatch,
@@ -59,9 +63,17 @@ impl ParallelVisitor for Worker<'_> {
         // The time since the previous entry went to the walker itself.
         self.local.stats.times.walk_read += self.clock.lap();
         match entry {
-            Ok(entry) if entry.depth() == 0 && self.is_excluded(&entry) => {}
+            Ok(entry) if entry.depth() == 0 && self.is_excluded(&entry) => {
+                self.warnings.warn(
+                    SkipReason::Excluded,
+                    format_args!(
+                        "{}: not checked, it matches an `exclude` glob of the configuration file",
+                        self.shown(entry.path())
+                    ),
+                );
+            }
             Ok(entry) => self.visit_entry(&entry),
-            Err(error) => walk_error(&error, self.current_dir, &mut self.local),
+            Err(error) => walk_error(&error, self.current_dir, &mut self.local, self.warnings),
         }
         WalkState::Continue
     }
@@ -106,7 +118,10 @@ impl Worker<'_> {
         // the scan forever.
         if !kind.is_file() {
             self.local.stats.skipped.special += 1;
-            tracing::warn!("{}: skipped, not a regular file", self.shown(path));
+            self.warnings.warn(
+                SkipReason::NotRegularFile,
+                format_args!("{}: skipped, not a regular file", self.shown(path)),
+            );
             return;
         }
         let read = panic::catch_unwind(AssertUnwindSafe(|| self.read_and_check(path)));
@@ -133,7 +148,7 @@ impl Worker<'_> {
             Ok(Contents::Script(language, bytes)) => {
                 out.stats.scanned += 1;
                 let path = display_path(path, self.current_dir);
-                let utf16 = file::prefilter_bytes(&path, &bytes, &mut out.stats);
+                let utf16 = file::prefilter_bytes(&path, &bytes, &mut out.stats, self.warnings);
                 out.stats.times.prefilter += self.clock.lap();
                 if let Some(utf16) = utf16 {
                     let candidate = Candidate {
@@ -153,7 +168,8 @@ impl Worker<'_> {
             Ok(Contents::Unmarked { binary }) => {
                 out.stats.scanned += 1;
                 if binary {
-                    file::skip_binary(&display_path(path, self.current_dir), &mut out.stats);
+                    let display = display_path(path, self.current_dir);
+                    file::skip_binary(&display, &mut out.stats, self.warnings);
                 } else {
                     out.stats.prefiltered_out += 1;
                 }
@@ -162,18 +178,24 @@ impl Worker<'_> {
             Ok(Contents::TooLarge) => {
                 out.stats.scanned += 1;
                 out.stats.skipped.too_large += 1;
-                tracing::warn!(
-                    "{}: skipped, larger than {} bytes",
-                    display_path(path, self.current_dir),
-                    options.max_file_size
+                self.warnings.warn(
+                    SkipReason::TooLarge,
+                    format_args!(
+                        "{}: skipped, larger than {} bytes",
+                        display_path(path, self.current_dir),
+                        options.max_file_size
+                    ),
                 );
             }
             // A file deleted between the walk and the read is gone, not broken.
             Err(error) if error.kind() == ErrorKind::NotFound => {
                 out.stats.skipped.vanished += 1;
-                tracing::warn!(
-                    "{}: skipped, removed during the scan",
-                    display_path(path, self.current_dir)
+                self.warnings.warn(
+                    SkipReason::Vanished,
+                    format_args!(
+                        "{}: skipped, removed during the scan",
+                        display_path(path, self.current_dir)
+                    ),
                 );
             }
             Err(error) => out.errors.push(ReadError {

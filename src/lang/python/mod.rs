@@ -42,7 +42,7 @@ use crate::model::Extraction;
 
 pub fn extract(tree: &Tree, text: &str) -> Extraction {
     let index = index::build_index(tree, text);
-    let call_sites = wrappers::collect_call_sites(&index);
+    let (call_sites, stops) = wrappers::collect_call_sites(&index);
     let string_uses = string_uses::collect_string_uses(&index);
     let qualys_context =
         !call_sites.is_empty() || index.imports_qualys_library || names_qualys_host(&index);
@@ -50,6 +50,7 @@ pub fn extract(tree: &Tree, text: &str) -> Extraction {
         call_sites,
         string_uses,
         qualys_context,
+        stops,
         ..Extraction::default()
     }
 }

@@ -15,13 +15,14 @@ use super::resolve::{Ctx, Frame, Resolver};
 use super::scopes::{ScopeId, ScopeKind};
 use super::syntax::{Callee, call_args, kind, node_text, span_of};
 use super::value::{Object, Val};
-use crate::model::CallSite;
+use crate::model::{AnalysisLimit, AnalysisStop, CallSite};
 
 /// Maximum number of nested wrapper calls followed outwards from a request.
 const MAX_WRAPPER_DEPTH: usize = 4;
 
 /// Maximum number of call sites one request expands into, so that a
 /// wrapper called from many wrappers called from many places stays cheap.
+/// The first call not expanded past it is returned as an [`AnalysisStop`].
 const MAX_CALL_SITES_PER_REQUEST: usize = 256;
 
 /// Modules whose functions send requests or build them.
@@ -45,10 +46,13 @@ struct Link<'t> {
     skip: usize,
 }
 
-pub(super) fn collect_call_sites(index: &FileIndex) -> Vec<CallSite> {
+/// Returns the call sites of the file and the calls where expanding a
+/// wrapper stopped.
+pub(super) fn collect_call_sites(index: &FileIndex) -> (Vec<CallSite>, Vec<AnalysisStop>) {
     let mut resolver = Resolver::new(index);
     let callers = find_callers(index, &mut resolver);
     let mut call_sites = Vec::new();
+    let mut stops = Vec::new();
     for call in &index.calls {
         let function = call.scope;
         let in_function = index.scope(function).kind == ScopeKind::Function;
@@ -72,13 +76,17 @@ pub(super) fn collect_call_sites(index: &FileIndex) -> Vec<CallSite> {
             request: *call,
             call_sites: &mut call_sites,
             budget: MAX_CALL_SITES_PER_REQUEST,
+            stop: None,
         };
         for link in outer_callers {
             expansion.expand(&mut vec![link]);
         }
+        stops.extend(expansion.stop);
     }
     call_sites.sort_by_key(|call_site| call_site.span);
-    call_sites
+    stops.sort_by_key(|stop: &AnalysisStop| stop.span);
+    stops.dedup();
+    (call_sites, stops)
 }
 
 struct Expansion<'r, 'a, 't> {
@@ -87,6 +95,8 @@ struct Expansion<'r, 'a, 't> {
     request: CallRecord<'t>,
     call_sites: &'r mut Vec<CallSite>,
     budget: usize,
+    /// The first call not expanded because the budget ran out.
+    stop: Option<AnalysisStop>,
 }
 
 impl<'t> Expansion<'_, '_, 't> {
@@ -97,6 +107,11 @@ impl<'t> Expansion<'_, '_, 't> {
     /// own function's parameters.
     fn expand(&mut self, chain: &mut Vec<Link<'t>>) {
         if self.budget == 0 {
+            let outermost = chain.last().expect("a chain has at least one link");
+            self.stop.get_or_insert(AnalysisStop {
+                span: span_of(outermost.call.node),
+                limit: AnalysisLimit::CallSitesPerRequest(MAX_CALL_SITES_PER_REQUEST),
+            });
             return;
         }
         let frames = self.frames_for(chain);

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use tree_sitter::Node;
 
-use crate::model::{CallSite, Presence, Span, StringUse};
+use crate::model::{AnalysisLimit, AnalysisStop, CallSite, Presence, Span, StringUse};
 
 use super::assign;
 use super::awk;
@@ -27,9 +27,8 @@ use super::xml_tools;
 const MAX_CALL_DEPTH: u32 = 16;
 
 /// Most wrapper calls followed in one file, which bounds the work on a file
-/// whose functions call each other many times over.
-// NOTE: a request that depends on a wrapper's parameters and is reached
-// only past these two limits is reported nowhere.
+/// whose functions call each other many times over. The first call not
+/// followed past either limit is recorded in `stops`, which AGMS102 reports.
 const MAX_EXPANSIONS: usize = 2000;
 
 /// The commands other than HTTP clients and builtins whose arguments `run`
@@ -79,6 +78,8 @@ pub struct Analysis<'a, 't> {
     conditional_values: Vec<(Span, Span)>,
     pub string_uses: Vec<StringUse>,
     pub names_qualys_host: bool,
+    /// The first call not followed past each limit.
+    pub stops: Vec<AnalysisStop>,
     /// Set by `shopt -s nocasematch`, which makes `case` and `[[ == ]]`
     /// ignore case.
     nocasematch: bool,
@@ -111,6 +112,7 @@ impl<'a, 't> Analysis<'a, 't> {
             conditional_values: Vec::new(),
             string_uses: Vec::new(),
             names_qualys_host: false,
+            stops: Vec::new(),
             nocasematch: false,
             table,
         }
@@ -393,8 +395,22 @@ impl<'a, 't> Analysis<'a, 't> {
         span: Span,
         found: &mut Vec<Found>,
     ) {
-        let recursive = self.active.contains(&function.name);
-        if recursive || frame.level + 1 >= MAX_CALL_DEPTH || self.expansions_left == 0 {
+        if self.active.contains(&function.name) {
+            return;
+        }
+        let limit = if frame.level + 1 >= MAX_CALL_DEPTH {
+            // The analysed body is level 0, so the deepest call followed is at
+            // level MAX_CALL_DEPTH - 1.
+            Some(AnalysisLimit::WrapperDepth(MAX_CALL_DEPTH - 1))
+        } else if self.expansions_left == 0 {
+            Some(AnalysisLimit::WrapperCalls(MAX_EXPANSIONS))
+        } else {
+            None
+        };
+        if let Some(limit) = limit {
+            if !self.stops.iter().any(|stop| stop.limit == limit) {
+                self.stops.push(AnalysisStop { span, limit });
+            }
             return;
         }
         self.expansions_left -= 1;

@@ -83,6 +83,7 @@ pub fn extract(tree: &Tree, text: &str) -> Extraction {
         call_sites,
         string_uses: unique_in_order(analysis.string_uses),
         qualys_context,
+        stops: analysis.stops,
         ..Extraction::default()
     }
 }
