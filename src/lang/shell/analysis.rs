@@ -614,7 +614,7 @@ fn contains(outer: Span, inner: Span) -> bool {
 
 /// Appends each child to visit to `out`, paired with the branch it lies in:
 /// the statements after `then`, an `elif` or `else` clause, a `case` item,
-/// or the right side of `&&` and `||`. Other children stay in their
+/// a loop body, or the right side of `&&` and `||`. Other children stay in their
 /// parent's branch. For an `if` and a list, `next` must be all of the
 /// node's children, as `visit` returns them.
 fn push_with_branches<'t>(place: Place<'t>, next: &[Node<'t>], out: &mut Vec<Pending<'t>>) {
@@ -625,7 +625,8 @@ fn push_with_branches<'t>(place: Place<'t>, next: &[Node<'t>], out: &mut Vec<Pen
     } = place;
     match node_kind {
         "if_statement" => if_branches(node, next, branch, out),
-        "case_item" => {
+        // The body of a `for`, `while` or `until` loop may run no times.
+        "case_item" | "do_group" => {
             let item = Some(node_span(node));
             out.extend(next.iter().map(|child| (*child, item)));
         }

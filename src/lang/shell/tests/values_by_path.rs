@@ -97,3 +97,21 @@ fn wrapper_call_with_branch_values() {
     assert_eq!(dynamic(&site, "action"), "$A (`add` or `update`)");
     assert_eq!(site.via.as_deref(), Some("wrapper send()"));
 }
+
+#[test]
+fn loop_body_may_not_run() {
+    let script = format!(
+        "NET=\"\"\nwhile getopts n: o; do NET=\"&network_id=$OPTARG\"; done\ncurl -d \"action=update$NET\" {URL}\n"
+    );
+    let site = only_site(&script);
+    assert_eq!(param(&site, "network_id").presence, Presence::Maybe);
+}
+
+#[test]
+fn request_inside_loop_body_is_certain() {
+    let script = format!(
+        "for ip in $IPS; do\n  BODY=\"action=update&ips=$ip&network_id=1\"\n  curl -d \"$BODY\" {URL}\ndone\n"
+    );
+    let site = only_site(&script);
+    assert_eq!(param(&site, "network_id").presence, Presence::Always);
+}
