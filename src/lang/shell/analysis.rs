@@ -427,11 +427,16 @@ impl<'a, 't> Analysis<'a, 't> {
         if invocation.functions_visible
             && let Some(function) = functions.find(name, at)
         {
-            if functions.sends_requests(name) {
+            let sends = functions.sends_requests(name);
+            if sends {
                 self.follow_call(function, arguments.to_vec(), frame, span, found);
             }
             self.mark_assigned_by(function, frame);
-            return;
+            // A function that sends nothing, such as a `grep` wrapper, is
+            // still read by the name it shares with a program below.
+            if sends {
+                return;
+            }
         }
         if matches!(name, "." | "source") {
             let file = arguments.first().map(|word| display(&word.template));

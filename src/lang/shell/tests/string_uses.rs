@@ -322,3 +322,10 @@ echo "$reply" | sed -e "s/$name//"
     assert!(found[0].0.contains("</ID>"), "{found:?}");
     assert!(found[1].0.contains("<TITLE>"), "{found:?}");
 }
+
+#[test]
+fn grep_function_still_reads_pattern() {
+    let script =
+        "grep() { command grep --color=never \"$@\"; }\ngrep 'not assigned to this user' out.txt\n";
+    assert_eq!(texts(script), [pair("not assigned to this user", Regex)]);
+}
