@@ -2,11 +2,13 @@
 //! on, a user adding into All must also name the network.
 
 use super::ip_add_ag_title_not_all::is_all;
-use super::request::{Action, Lookup, Missing, Verdict, action, lookup, missing_reason, sites_of};
+use super::request::{
+    Action, Lookup, Missing, Verdict, action, conditional_reason, lookup, missing_reason, sites_of,
+};
 use super::{Context, report_verdict};
 use crate::endpoint::EndpointKind;
 use crate::finding::Finding;
-use crate::model::CallSite;
+use crate::model::{CallSite, Param};
 
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
     if context.profile.is_manager() || context.profile.networks_off() {
@@ -19,20 +21,32 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// Decides the finding for one IP request. A request that may be an add,
+/// or may name All, is reported as a note that says which piece is
+/// uncertain: an unknown action, as in `action=$ACTION&ag_title=All`, or
+/// an `ag_title=All` set only under a condition.
 fn verdict(context: &Context, site: &CallSite) -> Option<Verdict> {
-    let Action::Is(found) = action(site, context.lang) else {
-        return None;
+    let lang = context.lang;
+    let action_doubt = match action(site, lang) {
+        Action::Is(found) if found == "add" => None,
+        Action::Unknown(reason) => Some(reason),
+        Action::Is(_) | Action::Missing => return None,
     };
-    let into_all = match lookup(site, "ag_title") {
-        Lookup::Present(param) => param.value.as_literal().is_some_and(is_all),
-        _ => false,
+    let title_doubt = match lookup(site, "ag_title") {
+        Lookup::Present(param) if names_all(param) => None,
+        Lookup::Conditional(param) if names_all(param) => Some(conditional_reason(param, lang)),
+        _ => return None,
     };
-    if found != "add" || !into_all {
-        return None;
-    }
-    Some(match missing_reason(site, "network_id", context.lang) {
+    Some(match missing_reason(site, "network_id", lang) {
         None => Verdict::Sends,
-        Some(Missing::Certainly) => Verdict::Lacks,
         Some(Missing::Perhaps(reason)) => Verdict::Perhaps(reason),
+        Some(Missing::Certainly) => match action_doubt.or(title_doubt) {
+            Some(reason) => Verdict::Perhaps(reason),
+            None => Verdict::Lacks,
+        },
     })
+}
+
+fn names_all(param: &Param) -> bool {
+    param.value.as_literal().is_some_and(is_all)
 }

@@ -244,6 +244,44 @@ fn ip_add_into_all_without_network_id_is_an_error() {
     );
 }
 
+/// Returns the findings of one rule only.
+fn of_rule(findings: Vec<(String, Severity)>, rule: &str) -> Vec<(String, Severity)> {
+    findings
+        .into_iter()
+        .filter(|(code, _)| code == rule)
+        .collect()
+}
+
+#[test]
+fn add_into_all_with_unknown_action_is_a_note() {
+    let unknown = run(vec![site(IP, &["action=$ACTION", "ag_title=All"])]);
+    assert_eq!(
+        of_rule(unknown, "AGMS004"),
+        found("AGMS004", Severity::Note)
+    );
+    let with_network = run(vec![site(
+        IP,
+        &["action=$ACTION", "ag_title=All", "network_id=1"],
+    )]);
+    assert_eq!(of_rule(with_network, "AGMS004"), vec![]);
+    let other_group = run(vec![site(IP, &["action=$ACTION", "ag_title=Lab"])]);
+    assert_eq!(of_rule(other_group, "AGMS004"), vec![]);
+}
+
+#[test]
+fn add_into_all_under_condition_is_a_note() {
+    let maybe_all = run(vec![site(IP, &["action=add", "ag_title?=All"])]);
+    assert_eq!(
+        of_rule(maybe_all, "AGMS004"),
+        found("AGMS004", Severity::Note)
+    );
+    let update = run(vec![site(
+        IP,
+        &["action=update", "ag_title?=All", "network_id=1"],
+    )]);
+    assert_eq!(of_rule(update, "AGMS004"), vec![]);
+}
+
 #[test]
 fn similar_endpoints_are_not_ip_calls() {
     let excluded = site(

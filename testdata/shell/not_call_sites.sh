@@ -1,7 +1,7 @@
 #!/bin/bash
 # Text that only looks like a request: comments, echo and printf messages,
-# heredoc text, a string kept in a variable, and a command inside the string
-# of bash -c. Only the last curl in the file is a call site.
+# heredoc text, a string kept in a variable, and a command that ssh runs on
+# another host. Only the last curl in the file is a call site.
 QG_API="https://qualysapi.qualys.com"
 
 # To move a host to DNS tracking by hand:
@@ -22,7 +22,7 @@ EOF
 usage='curl -d "action=update&ips=IP" https://qualysapi.qualys.com/api/2.0/fo/asset/ip/'
 echo "$usage"
 
-bash -c 'curl -s -d "action=update&ips=10.13.0.5" https://qualysapi.qualys.com/api/2.0/fo/asset/ip/'
+ssh jump 'curl -s -d "action=update&ips=10.13.0.5" https://qualysapi.qualys.com/api/2.0/fo/asset/ip/'
 
 echo done # curl -d "action=add&ips=10.13.0.6" https://qualysapi.qualys.com/api/2.0/fo/asset/ip/
 

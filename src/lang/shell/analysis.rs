@@ -7,14 +7,19 @@ use std::sync::LazyLock;
 use regex::Regex;
 use tree_sitter::Node;
 
-use crate::model::{AnalysisLimit, AnalysisStop, CallSite, Presence, Span, StringUse};
+use crate::model::{AnalysisLimit, AnalysisStop, CallSite, Presence, Span, StringUse, Unresolved};
 
+use super::alternatives::{
+    Combinations, all_changed, changed_pieces, combinations, merge_found, pinned_names,
+    referenced_names,
+};
 use super::assign;
 use super::awk;
 use super::child_table::ChildTable;
 use super::command::{Client, Invocation, invocation};
-use super::frame::Frame;
+use super::frame::{Frame, Statement};
 use super::functions::{Function, Functions};
+use super::nested;
 use super::request::call_site;
 use super::resolve::Resolver;
 use super::sed;
@@ -76,6 +81,12 @@ pub struct Analysis<'a, 't> {
     call_spans: Vec<Span>,
     /// Values assigned inside a branch, with the span of that branch.
     conditional_values: Vec<(Span, Span)>,
+    /// Pieces that make the command being run uncertain: variables it
+    /// expands that a statement such as `read` may have changed.
+    changed: Vec<String>,
+    /// The same pieces of the calls being followed, which the called
+    /// function's requests inherit through its positional parameters.
+    inherited: Vec<String>,
     pub string_uses: Vec<StringUse>,
     pub names_qualys_host: bool,
     /// The first call not followed past each limit.
@@ -110,6 +121,8 @@ impl<'a, 't> Analysis<'a, 't> {
             active: Vec::new(),
             call_spans: Vec::new(),
             conditional_values: Vec::new(),
+            changed: Vec::new(),
+            inherited: Vec::new(),
             string_uses: Vec::new(),
             names_qualys_host: false,
             stops: Vec::new(),
@@ -132,6 +145,10 @@ impl<'a, 't> Analysis<'a, 't> {
                 continue;
             }
             next.clear();
+            frame.statement = Statement {
+                at: node.start_byte(),
+                branch,
+            };
             let place = Place {
                 node,
                 node_kind,
@@ -216,12 +233,54 @@ impl<'a, 't> Analysis<'a, 't> {
     }
 
     /// Applies an assignment, remembering a value set inside a branch: the
-    /// value is still the variable's last one in the text, but the
     /// parameters it carries are only maybe sent.
     fn assign(&mut self, node: Node<'t>, branch: Option<Span>, frame: &mut Frame) {
-        assign::apply_assignment(node, self.text, self.table, frame);
+        frame.statement = Statement {
+            at: node.start_byte(),
+            branch,
+        };
+        self.assign_combinations(node, frame);
         if let (Some(branch), Some(value)) = (branch, field_child(node, FIELDS.value)) {
             self.conditional_values.push((node_span(value), branch));
+        }
+    }
+
+    /// Applies an assignment once for each combination of the values that
+    /// reach the variables it reads, as `B="action=$A"` after `A` was set
+    /// on two branches, so that the variable keeps every value it may have.
+    fn assign_combinations(&mut self, node: Node<'t>, frame: &mut Frame) {
+        let (text, table) = (self.text, self.table);
+        let Some(target) = field_child(node, FIELDS.name).filter(|t| kind(*t) != "subscript")
+        else {
+            return assign::apply_assignment(node, text, table, frame);
+        };
+        let mut names = referenced_names(
+            &field_child(node, FIELDS.value)
+                .into_iter()
+                .collect::<Vec<_>>(),
+            text,
+            table,
+        );
+        if assign::is_append(node, table) {
+            names.push(span_text(text, node_span(target)).to_string());
+        }
+        let combinations = combinations(frame, &names);
+        let changed = all_changed(frame, &names, &combinations);
+        if combinations.is_single() && changed.is_empty() {
+            return assign::apply_assignment(node, text, table, frame);
+        }
+        let mut values = Vec::new();
+        let mut assigned = None;
+        for pins in &combinations.pins {
+            let pinned = Frame::pinned(frame, pins);
+            if let Some((name, value)) = assign::assigned_value(node, text, table, &pinned) {
+                values.push(value);
+                assigned = Some(name);
+            }
+        }
+        if let Some(name) = assigned {
+            let changed = (!changed.is_empty()).then(|| changed.join(", "));
+            frame.assign(&name, values, changed);
         }
     }
 
@@ -249,8 +308,23 @@ impl<'a, 't> Analysis<'a, 't> {
             .chain(table.field_children(node, FIELDS.argument))
             .collect();
         if let Some(words) = self.command_words(&parts, frame) {
-            let span = command_span(node, &children, &standalone);
-            self.run(&words, node.start_byte(), span, frame, record, found);
+            let span = command_span(node, &children, &standalone, self.text);
+            let names = referenced_names(&parts, self.text, table);
+            let combinations = combinations(frame, &names);
+            let at = node.start_byte();
+            if combinations.is_single() || !self.sends(&words) {
+                self.changed = all_changed(frame, &names, &combinations);
+                self.run(&words, at, span, frame, record, found);
+            } else {
+                let command = Command {
+                    parts: &parts,
+                    at,
+                    span,
+                    record,
+                };
+                self.run_combinations(command, &names, &combinations, frame, found);
+            }
+            self.changed.clear();
         }
         next.extend(children.iter().filter_map(|&child| match kind(child) {
             "variable_assignment" if !standalone.contains(&child) => {
@@ -258,6 +332,47 @@ impl<'a, 't> Analysis<'a, 't> {
             }
             _ => Some(child),
         }));
+    }
+
+    /// True when a command line sends requests: it runs an HTTP client or a
+    /// function that sends them.
+    fn sends(&self, words: &[Word]) -> bool {
+        invocation(words).is_some_and(|program| {
+            Client::named(&program.name).is_some()
+                || (program.functions_visible && self.functions.sends_requests(&program.name))
+        })
+    }
+
+    /// Runs a command that sends requests once for each combination of the
+    /// values that reach the variables it expands, and merges the call
+    /// sites found into one per request and endpoint.
+    fn run_combinations(
+        &mut self,
+        command: Command<'_, 't>,
+        names: &[String],
+        combinations: &Combinations,
+        frame: &Frame,
+        found: &mut Vec<Found>,
+    ) {
+        let mut variants: Vec<Vec<Found>> = Vec::new();
+        for pins in &combinations.pins {
+            let mut pinned = Frame::pinned(frame, pins);
+            let words = Resolver::new(self.text, &pinned, self.table).all_words(command.parts);
+            self.changed = changed_pieces(frame, names, pins);
+            self.changed.extend(combinations.left_out.iter().cloned());
+            let mut variant = Vec::new();
+            self.run(
+                &words,
+                command.at,
+                command.span,
+                &mut pinned,
+                command.record,
+                &mut variant,
+            );
+            variants.push(variant);
+        }
+        let differing: Vec<String> = pinned_names(&combinations.pins);
+        found.extend(merge_found(variants, &differing));
     }
 
     /// Expands a command's name and arguments, or returns `None` when its
@@ -292,7 +407,9 @@ impl<'a, 't> Analysis<'a, 't> {
         let name = program.name.as_str();
         program.name_word != 0
             || !program.functions_visible
-            || self.functions.sends_requests(name)
+            || self.functions.find(name, 0).is_some()
+            || matches!(name, "." | "source")
+            || nested::runs_string(name)
             || Client::named(name).is_some()
             || assign::is_applied_builtin(name)
             || READ_COMMANDS.contains(&name)
@@ -315,13 +432,35 @@ impl<'a, 't> Analysis<'a, 't> {
         let name = invocation.name.as_str();
         let functions = self.functions;
         if invocation.functions_visible
-            && functions.sends_requests(name)
             && let Some(function) = functions.find(name, at)
         {
-            self.follow_call(function, arguments.to_vec(), frame, span, found);
+            let sends = functions.sends_requests(name);
+            if sends {
+                self.follow_call(function, arguments.to_vec(), frame, span, found);
+            }
+            self.mark_assigned_by(function, frame);
+            // A function that sends nothing, such as a `grep` wrapper, is
+            // still read by the name it shares with a program below.
+            if sends {
+                return;
+            }
+        }
+        if matches!(name, "." | "source") {
+            let file = arguments.first().map(|word| display(&word.template));
+            mark_all_changed(frame, &format!("{name} {}", file.unwrap_or_default()));
+            return;
+        }
+        if let Some((inner, description)) = nested::command_string(name, arguments) {
+            self.changed.push(description);
+            self.run(&inner, at, span, frame, false, found);
+            self.changed.pop();
             return;
         }
         if let Some(client) = Client::named(name) {
+            if invocation.input_arguments {
+                self.changed
+                    .push("the arguments that xargs adds".to_string());
+            }
             self.note_hosts(arguments.iter().map(|word| display(&word.template)));
             self.send(client, arguments, frame.level, span, found);
             return;
@@ -357,6 +496,7 @@ impl<'a, 't> Analysis<'a, 't> {
         for request in client.requests(arguments) {
             if let Some((mut site, deps)) = call_site(request, arguments, span) {
                 self.mark_conditional(&mut site);
+                self.add_changed_pieces(&mut site);
                 found.push(Found {
                     site,
                     deps,
@@ -382,6 +522,35 @@ impl<'a, 't> Analysis<'a, 't> {
             if conditional {
                 param.presence = Presence::Maybe;
             }
+        }
+    }
+
+    /// Names as unresolved the pieces that a statement such as `read` or
+    /// `. ./config.sh` may have changed, as `$EXTRA` in
+    /// `EXTRA=""; read -r EXTRA; curl -d "ips=1.2.3.4$EXTRA" ...`.
+    fn add_changed_pieces(&self, site: &mut CallSite) {
+        for piece in self.changed.iter().chain(&self.inherited) {
+            if site
+                .unresolved
+                .iter()
+                .any(|known| &known.description == piece)
+            {
+                continue;
+            }
+            site.unresolved.push(Unresolved {
+                description: piece.clone(),
+                span: site.span,
+            });
+        }
+    }
+
+    /// Marks the variables that a function defined in the file assigns as
+    /// maybe changed after a call of it, as `BODY` after `add_net` in
+    /// `add_net() { BODY="$BODY&network_id=$N"; }`. The function's own
+    /// assignments are not applied here, so the value is not known.
+    fn mark_assigned_by(&self, function: &Function<'t>, frame: &mut Frame) {
+        for name in assign::assigned_globals(function.body, self.text, self.table) {
+            frame.mark_changed(&name, &format!("${name} after {}", function.name));
         }
     }
 
@@ -416,10 +585,13 @@ impl<'a, 't> Analysis<'a, 't> {
         self.expansions_left -= 1;
         self.active.push(function.name.clone());
         self.call_spans.push(span);
-        // NOTE: the callee's frame is dropped after the walk, so a global
-        // that the function assigns is not seen by the caller's later code.
+        // NOTE: the callee's frame is dropped after the walk. The caller
+        // marks the globals that the function assigns as maybe changed.
         let mut callee = Frame::call(frame, arguments);
+        let inherited = self.inherited.len();
+        self.inherited.extend(self.changed.iter().cloned());
         let inner = self.walk(function.body, &mut callee, false);
+        self.inherited.truncate(inherited);
         self.call_spans.pop();
         self.active.pop();
         for mut request in inner {
@@ -448,13 +620,30 @@ impl<'a, 't> Analysis<'a, 't> {
     }
 }
 
+/// A command being run once for each combination of values.
+#[derive(Clone, Copy)]
+struct Command<'c, 't> {
+    parts: &'c [Node<'t>],
+    at: usize,
+    span: Span,
+    record: bool,
+}
+
+/// Marks every variable as maybe changed by `. file` or `source file`,
+/// which can assign anything. An assignment after it is known again.
+fn mark_all_changed(frame: &mut Frame, statement: &str) {
+    for name in frame.visible_names() {
+        frame.mark_changed(&name, &format!("${name} after {statement}"));
+    }
+}
+
 fn contains(outer: Span, inner: Span) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
 /// Appends each child to visit to `out`, paired with the branch it lies in:
 /// the statements after `then`, an `elif` or `else` clause, a `case` item,
-/// or the right side of `&&` and `||`. Other children stay in their
+/// a loop body, or the right side of `&&` and `||`. Other children stay in their
 /// parent's branch. For an `if` and a list, `next` must be all of the
 /// node's children, as `visit` returns them.
 fn push_with_branches<'t>(place: Place<'t>, next: &[Node<'t>], out: &mut Vec<Pending<'t>>) {
@@ -465,7 +654,8 @@ fn push_with_branches<'t>(place: Place<'t>, next: &[Node<'t>], out: &mut Vec<Pen
     } = place;
     match node_kind {
         "if_statement" => if_branches(node, next, branch, out),
-        "case_item" => {
+        // The body of a `for`, `while` or `until` loop may run no times.
+        "case_item" | "do_group" => {
             let item = Some(node_span(node));
             out.extend(next.iter().map(|child| (*child, item)));
         }
@@ -524,9 +714,13 @@ fn standalone_assignments<'t>(node: Node<'t>, children: &[Node<'t>], text: &str)
         .copied()
         .filter(|child| kind(*child) == "variable_assignment")
         .collect();
+    // With `\curl` on the line below, the name's node starts at the line
+    // break before the backslash.
+    let name_text = span_text(text, node_span(name));
+    let name_start = name.start_byte() + (name_text.len() - name_text.trim_start().len());
     let Some(last) = assignments
         .iter()
-        .rposition(|a| has_line_break(span_text(text, Span::new(a.end_byte(), name.start_byte()))))
+        .rposition(|a| has_line_break(span_text(text, Span::new(a.end_byte(), name_start))))
     else {
         return Vec::new();
     };
@@ -544,7 +738,7 @@ fn has_line_break(gap: &str) -> bool {
 
 /// Returns the span a command's findings are reported at: the whole command, less
 /// any assignment lines that tree-sitter attached to it.
-fn command_span(node: Node, children: &[Node], standalone: &[Node]) -> Span {
+fn command_span(node: Node, children: &[Node], standalone: &[Node], text: &str) -> Span {
     let span = node_span(node);
     if standalone.is_empty() {
         return span;
@@ -553,8 +747,10 @@ fn command_span(node: Node, children: &[Node], standalone: &[Node]) -> Span {
         .iter()
         .copied()
         .find(|child| !standalone.contains(child));
-    match first {
-        Some(first) => Span::new(first.start_byte(), span.end),
-        None => span,
-    }
+    let Some(first) = first else {
+        return span;
+    };
+    let first_text = span_text(text, node_span(first));
+    let blank = first_text.len() - first_text.trim_start().len();
+    Span::new(first.start_byte() + blank, span.end)
 }

@@ -15,42 +15,64 @@ use super::word::{Word, append_unmerged};
 /// Applies `NAME=value`, `NAME+=value`, `arr=(a b)`, `arr+=(c)` or
 /// `arr[2]=x`.
 pub fn apply_assignment<'t>(node: Node<'t>, text: &str, table: &ChildTable<'t>, frame: &mut Frame) {
-    let Some(target) = field_child(node, FIELDS.name) else {
-        return;
-    };
-    let append = table
-        .children(node)
-        .iter()
-        .any(|child| kind(*child) == "+=");
-    let value = field_child(node, FIELDS.value);
-    let new = {
-        let resolver = Resolver::new(text, frame, table);
-        match value {
-            // NAME=
-            None => Var::Scalar(Word::literal("", node_span(node))),
-            // args=(-d "a=1" --data-urlencode 'b=2')
-            Some(value) if kind(value) == "array" => {
-                let elements = table
-                    .children(value)
-                    .iter()
-                    .filter(|element| element.is_named())
-                    .flat_map(|element| resolver.words(*element))
-                    .collect();
-                Var::Array(elements)
-            }
-            Some(value) => Var::Scalar(resolver.scalar(value)),
-        }
-    };
-    let name = span_text(text, node_span(target));
-    if kind(target) == "subscript" {
+    if let Some(target) = field_child(node, FIELDS.name).filter(|t| kind(*t) == "subscript") {
+        let new = new_value(node, text, table, frame);
         assign_element(target, text, frame, new);
         return;
     }
+    if let Some((name, value)) = assigned_value(node, text, table, frame) {
+        frame.set(&name, value);
+    }
+}
+
+/// Returns the variable that `NAME=value`, `NAME+=value` or `arr=(a b)`
+/// sets and the value it gets, resolved against `frame`. Returns `None`
+/// for an element assignment such as `arr[2]=x`.
+pub fn assigned_value<'t>(
+    node: Node<'t>,
+    text: &str,
+    table: &ChildTable<'t>,
+    frame: &Frame,
+) -> Option<(String, Var)> {
+    let target = field_child(node, FIELDS.name)?;
+    if kind(target) == "subscript" {
+        return None;
+    }
+    let new = new_value(node, text, table, frame);
+    let name = span_text(text, node_span(target));
     let combined = match frame.take(name) {
-        Some(old) if append => appended(old, new),
+        Some(old) if is_append(node, table) => appended(old, new),
         _ => new,
     };
-    frame.set(name, combined);
+    Some((name.to_string(), combined))
+}
+
+/// True for `NAME+=value`.
+pub fn is_append<'t>(node: Node<'t>, table: &ChildTable<'t>) -> bool {
+    table
+        .children(node)
+        .iter()
+        .any(|child| kind(*child) == "+=")
+}
+
+/// Resolves the right side of an assignment.
+fn new_value<'t>(node: Node<'t>, text: &str, table: &ChildTable<'t>, frame: &Frame) -> Var {
+    let resolver = Resolver::new(text, frame, table);
+    match field_child(node, FIELDS.value) {
+        // NAME=
+        None => Var::Scalar(Word::literal("", node_span(node))),
+        // args=(-d "a=1" --data-urlencode 'b=2')
+        Some(value) if kind(value) == "array" => {
+            let elements = table
+                .children(value)
+                .iter()
+                .filter(|element| element.is_named())
+                .flat_map(|element| resolver.words(*element))
+                .collect();
+            Var::Array(elements)
+        }
+        Some(value) => Var::Scalar(resolver.scalar(value)),
+    }
 }
 
 /// Joins `old` and the value of `+=`.
@@ -160,20 +182,46 @@ pub fn apply_declaration<'t>(
     }
 }
 
-/// Makes the variable of `for host in ...` or `select x in ...` unknown.
+/// Maximum number of literal words of a `for` loop kept as the values of its variable.
+const MAX_LOOP_VALUES: usize = 8;
+
+/// Sets the variable of `for action in add update` to each of its literal
+/// words, one value per path. Any other list, as in `for host in $HOSTS`
+/// or `select x in ...`, makes it unknown.
 pub fn apply_loop_variable<'t>(
     node: Node<'t>,
     text: &str,
     table: &ChildTable<'t>,
     frame: &mut Frame,
 ) {
+    let values = loop_values(node, text, table, frame);
     for variable in table.field_children(node, FIELDS.variable) {
-        set_unknown(
-            frame,
-            span_text(text, node_span(variable)),
-            node_span(variable),
-        );
+        let name = span_text(text, node_span(variable));
+        match &values {
+            Some(values) => frame.assign(name, values.clone(), None),
+            None => set_unknown(frame, name, node_span(variable)),
+        }
     }
+}
+
+/// Returns the literal words a `for` loop runs over, or `None` when one is
+/// not literal, there are none, or there are too many to keep apart.
+fn loop_values<'t>(
+    node: Node<'t>,
+    text: &str,
+    table: &ChildTable<'t>,
+    frame: &Frame,
+) -> Option<Vec<Var>> {
+    if kind(node) != "for_statement" {
+        return None;
+    }
+    let parts: Vec<Node> = table.field_children(node, FIELDS.value).collect();
+    let words = Resolver::new(text, frame, table).all_words(&parts);
+    let literal = words.iter().all(|word| word.as_literal().is_some());
+    if words.is_empty() || words.len() > MAX_LOOP_VALUES || !literal {
+        return None;
+    }
+    Some(words.into_iter().map(Var::Scalar).collect())
 }
 
 /// Makes the counters of `for ((i = 0; i < n; i++))` unknown.
@@ -227,6 +275,94 @@ pub fn apply_default_assignment<'t>(
     frame.set(name, Var::Scalar(value));
 }
 
+/// Maximum number of nodes of a function body searched for the variables it assigns.
+const MAX_SEARCHED_NODES: usize = 4096;
+
+/// Names the variables that a function body assigns and does not declare
+/// `local`: those a call of it may change for the caller. Assignments of
+/// `NAME=value`, `NAME+=value` and `arr[i]=x` count, and the names that
+/// `read`, `mapfile`, `readarray`, `getopts` and `printf -v` set.
+// NOTE: functions that the body calls are not searched, so a change made
+// two calls deep is missed.
+pub fn assigned_globals<'t>(body: Node<'t>, text: &str, table: &ChildTable<'t>) -> Vec<String> {
+    let mut assigned = Vec::new();
+    let mut local = Vec::new();
+    let mut stack = vec![body];
+    let mut searched = 0;
+    while let Some(node) = stack.pop() {
+        searched += 1;
+        if searched > MAX_SEARCHED_NODES {
+            break;
+        }
+        let children = table.children(node);
+        match kind(node) {
+            "variable_assignment" => assigned.extend(assigned_name(node, text)),
+            "declaration_command" => local.extend(declared_names(&children, text)),
+            "command" => assigned.extend(builtin_targets(node, text, table)),
+            _ => {}
+        }
+        stack.extend(children.iter().copied());
+    }
+    assigned.retain(|name| !local.contains(name));
+    assigned.sort();
+    assigned.dedup();
+    assigned
+}
+
+fn assigned_name(node: Node, text: &str) -> Option<String> {
+    let target = field_child(node, FIELDS.name)?;
+    let name = match kind(target) {
+        "subscript" => field_child(target, FIELDS.name)?,
+        _ => target,
+    };
+    Some(span_text(text, node_span(name)).to_string())
+}
+
+/// Names declared by `local`, `declare` or `typeset`, which inside a
+/// function make a variable of the function's own.
+fn declared_names(parts: &[Node], text: &str) -> Vec<String> {
+    let keyword = parts.first().map(|part| kind(*part));
+    if !matches!(keyword, Some("local" | "declare" | "typeset")) {
+        return Vec::new();
+    }
+    parts
+        .iter()
+        .filter_map(|part| match kind(*part) {
+            "variable_name" => Some(*part),
+            "variable_assignment" => field_child(*part, FIELDS.name),
+            _ => None,
+        })
+        .map(|name| span_text(text, node_span(name)).to_string())
+        .collect()
+}
+
+/// Names the variables a builtin such as `read -r EXTRA` sets, read from
+/// its literal arguments.
+fn builtin_targets<'t>(node: Node<'t>, text: &str, table: &ChildTable<'t>) -> Vec<String> {
+    let words: Vec<&str> = table
+        .field_children(node, FIELDS.name)
+        .chain(table.field_children(node, FIELDS.argument))
+        .map(|part| span_text(text, node_span(part)))
+        .collect();
+    let Some((command, arguments)) = words.split_first() else {
+        return Vec::new();
+    };
+    let targets: Vec<&str> = match *command {
+        "read" | "mapfile" | "readarray" => arguments.to_vec(),
+        "getopts" => arguments.get(1).copied().into_iter().collect(),
+        "printf" if arguments.first() == Some(&"-v") => {
+            arguments.get(1).copied().into_iter().collect()
+        }
+        _ => Vec::new(),
+    };
+    targets
+        .into_iter()
+        .filter(|word| !word.is_empty())
+        .filter(|word| word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .map(str::to_string)
+        .collect()
+}
+
 /// True for the builtins that `apply_builtin` reads. It ignores any other
 /// command name.
 pub fn is_applied_builtin(name: &str) -> bool {
@@ -246,19 +382,20 @@ pub fn apply_builtin(name: &str, arguments: &[Word], frame: &mut Frame) {
         "mapfile" | "readarray" => {
             let names = names_after_options(arguments, "dnOsuCc");
             let name = names.last().cloned().unwrap_or_else(|| "MAPFILE".into());
-            frame.set(&name, Var::UnknownArray(format!("${{{name}[@]}}")));
+            let array = Var::UnknownArray(format!("${{{name}[@]}}"));
+            set_by_builtin(frame, &name, array, "mapfile");
         }
         // printf -v stamp '%(%F)T'
         "printf" => match arguments {
             [flag, variable, ..] if flag.as_literal().as_deref() == Some("-v") => {
-                set_unknown_word(frame, variable);
+                set_read_word(frame, variable, "printf -v");
             }
             _ => {}
         },
         // getopts "u:p:" opt
         "getopts" => {
             if let Some(variable) = arguments.get(1) {
-                set_unknown_word(frame, variable);
+                set_read_word(frame, variable, "getopts");
             }
         }
         // shift, shift 2
@@ -282,10 +419,34 @@ pub fn apply_builtin(name: &str, arguments: &[Word], frame: &mut Frame) {
 }
 
 /// Makes the variable that `word` names unknown, when the name is known.
-fn set_unknown_word(frame: &mut Frame, word: &Word) {
+fn set_read_word(frame: &mut Frame, word: &Word, builtin: &str) {
     if let Some(name) = word.as_literal() {
-        set_unknown(frame, &name, word.span);
+        set_read(frame, &name, word.span, builtin);
     }
+}
+
+/// Makes a variable that a builtin such as `read` sets unknown. When the
+/// script gave it a value before, that value may have been a fragment of a
+/// request, as `EXTRA=""` in `curl -d "ips=1.2.3.4$EXTRA"`, so what the
+/// builtin reads could carry parameters: the new value is marked as maybe
+/// changed, which makes requests that use it uncertain.
+fn set_read(frame: &mut Frame, name: &str, span: Span, builtin: &str) {
+    if is_variable_name(name) {
+        let unknown = Var::Scalar(Word::unknown(format!("${name}"), span));
+        set_by_builtin(frame, name, unknown, builtin);
+    }
+}
+
+fn set_by_builtin(frame: &mut Frame, name: &str, var: Var, builtin: &str) {
+    let changed = frame
+        .get(name)
+        .is_some()
+        .then(|| format!("${name} after {builtin}"));
+    frame.assign(name, vec![var], changed);
+}
+
+fn is_variable_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// `read [-ers] [-a array] [-d delim] [-p prompt] ... name ...`, with
@@ -319,12 +480,13 @@ fn read_names(arguments: &[Word], frame: &mut Frame) {
         }
     }
     if let Some(array) = array {
-        frame.set(&array, Var::UnknownArray(format!("${{{array}[@]}}")));
+        let unknown = Var::UnknownArray(format!("${{{array}[@]}}"));
+        set_by_builtin(frame, &array, unknown, "read");
     } else if names.is_empty() {
         names.push(("REPLY".to_string(), Span::default()));
     }
     for (name, span) in names {
-        set_unknown(frame, &name, span);
+        set_read(frame, &name, span, "read");
     }
 }
 

@@ -45,6 +45,9 @@ pub struct Invocation {
     /// False when a prefix such as `command` or `sudo` runs the program
     /// directly, so a shell function of that name is not called.
     pub functions_visible: bool,
+    /// True when `xargs` runs the program and appends words it reads from
+    /// its input to the command line, as it does without `-I`.
+    pub input_arguments: bool,
 }
 
 /// Finds the program that a command line runs. Returns `None` when its
@@ -52,8 +55,11 @@ pub struct Invocation {
 pub fn invocation(words: &[Word]) -> Option<Invocation> {
     let mut index = 0;
     let mut functions_visible = true;
+    let mut input_arguments = false;
     loop {
-        let name = base_name(&words.get(index)?.as_literal()?).to_string();
+        // tree-sitter-bash 0.25 starts the name `\curl` at the line break
+        // before it when an assignment ends the line above.
+        let name = base_name(words.get(index)?.as_literal()?.trim_start()).to_string();
         let skip = match name.as_str() {
             // command curl ..., builtin, exec: the program itself, not a function.
             "command" | "builtin" | "exec" => options_then_command(words, index + 1, ""),
@@ -66,17 +72,37 @@ pub fn invocation(words: &[Word]) -> Option<Invocation> {
             // timeout 30 curl ..., nice -n 5 curl ...
             "timeout" => options_then_command(words, index + 1, "sk").map(|at| at + 1),
             "nice" => options_then_command(words, index + 1, "n"),
+            // xargs -I{} curl -d "ips={}" ...: each input line replaces {}.
+            // Without -I, the input words are appended to the command.
+            "xargs" => {
+                input_arguments = !replaces_input(&words[index + 1..]);
+                options_then_command(words, index + 1, "IaEdLnPs")
+            }
             _ => {
                 return Some(Invocation {
                     name_word: index,
                     name,
                     functions_visible,
+                    input_arguments,
                 });
             }
         };
         functions_visible = false;
         index = skip?;
     }
+}
+
+/// True when `xargs`'s options before the command include `-I`, `-i` or
+/// `--replace`, which put the input in place of a marker instead of
+/// appending it.
+fn replaces_input(arguments: &[Word]) -> bool {
+    arguments
+        .iter()
+        .map(|word| word.leading_text())
+        .take_while(|text| text.starts_with('-'))
+        .any(|text| {
+            text.starts_with("-I") || text.starts_with("-i") || text.starts_with("--replace")
+        })
 }
 
 fn base_name(path: &str) -> &str {
@@ -154,5 +180,9 @@ mod tests {
             Some(("curl".into(), 4, false))
         );
         assert_eq!(program("nohup"), None);
+        assert_eq!(
+            program("xargs -I{} -P 4 curl x"),
+            Some(("curl".into(), 4, false))
+        );
     }
 }

@@ -1,11 +1,12 @@
 //! Variable scopes: the script's top level and each function call, with
 //! the positional parameters of that call.
 //!
-//! Values are tracked in textual order: a variable has the value of the last
-//! assignment above the use in the same scope, even when that assignment sits
-//! in a loop body or one branch of an `if`. The walk marks the parameters
-//! that come from a branch as maybe sent. Bash scopes are dynamic, so a
-//! function frame reads its caller's variables.
+//! Values are tracked in textual order. A variable keeps every assignment
+//! that may reach the current statement: an assignment replaces the earlier
+//! ones that lie inside its own branch (or all of them outside any branch),
+//! and keeps those that a path around the branch still reaches, as `A=x` in
+//! `A=x; if c; then A=y; fi`. Its plain value is the last one. Bash scopes
+//! are dynamic, so a function frame reads its caller's variables.
 
 use std::collections::HashMap;
 
@@ -25,6 +26,10 @@ const MAX_VALUE_PIECES: usize = 256;
 /// Most elements an array keeps before it becomes unknown.
 const MAX_ARRAY_ELEMENTS: usize = 4096;
 
+/// Maximum number of assignments kept as reaching one variable. Past it the oldest
+/// ones are dropped, and the rest are marked as maybe changed.
+const MAX_REACHING: usize = 8;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Var {
     Scalar(Word),
@@ -33,6 +38,26 @@ pub enum Var {
     UnknownArray(String),
     /// Removed by `unset`, hiding any value in an outer frame.
     Unset,
+}
+
+/// One assignment of a variable that may reach the current statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reaching {
+    pub var: Var,
+    /// Byte offset of the statement that assigned it.
+    pub at: usize,
+    /// Set when a later statement may have changed the variable without
+    /// the change being known, such as `read` or `. ./config.sh`. The text
+    /// names that piece, for example `$BODY after add_net`.
+    pub maybe_changed: Option<String>,
+}
+
+/// The statement being walked: where it starts and the innermost
+/// conditional branch it lies in.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Statement {
+    pub at: usize,
+    pub branch: Option<Span>,
 }
 
 /// The positional parameters of a frame.
@@ -45,7 +70,9 @@ pub enum Positional {
 }
 
 pub struct Frame<'p> {
-    vars: HashMap<String, Var>,
+    vars: HashMap<String, Vec<Reaching>>,
+    /// The statement that assignments are made by.
+    pub statement: Statement,
     pub positional: Positional,
     /// Call depth below the analysed root: 0 for the root, 1 for a function
     /// called from it, and so on.
@@ -60,6 +87,7 @@ impl<'p> Frame<'p> {
     pub fn top_level() -> Self {
         Frame {
             vars: HashMap::new(),
+            statement: Statement::default(),
             positional: Positional::Unknown,
             level: 0,
             in_function: false,
@@ -72,6 +100,7 @@ impl<'p> Frame<'p> {
     pub fn function_root(globals: &'p Frame<'p>) -> Self {
         Frame {
             vars: HashMap::new(),
+            statement: Statement::default(),
             positional: Positional::Unknown,
             level: 0,
             in_function: true,
@@ -83,6 +112,7 @@ impl<'p> Frame<'p> {
     pub fn call(caller: &'p Frame<'p>, arguments: Vec<Word>) -> Self {
         Frame {
             vars: HashMap::new(),
+            statement: Statement::default(),
             positional: Positional::Bound(arguments),
             level: caller.level + 1,
             in_function: true,
@@ -100,37 +130,129 @@ impl<'p> Frame<'p> {
         }
     }
 
-    /// Looks a variable up in this frame, then in its callers.
+    /// Starts a frame that sees `parent` with some variables fixed to one
+    /// of their reaching assignments, to resolve one combination of them.
+    pub fn pinned(parent: &'p Frame<'p>, pins: &[(String, Reaching)]) -> Self {
+        let vars = pins
+            .iter()
+            .map(|(name, reaching)| (name.clone(), vec![reaching.clone()]))
+            .collect();
+        Frame {
+            vars,
+            statement: parent.statement,
+            positional: parent.positional.clone(),
+            level: parent.level,
+            in_function: parent.in_function,
+            parent: Some(parent),
+        }
+    }
+
+    /// Looks a variable up in this frame, then in its callers, and returns
+    /// the value of the last assignment that reaches here.
     pub fn get(&self, name: &str) -> Option<&Var> {
+        match self.reaching(name).last() {
+            Some(Reaching {
+                var: Var::Unset, ..
+            })
+            | None => None,
+            Some(reaching) => Some(&reaching.var),
+        }
+    }
+
+    /// Returns every assignment of a variable that may reach here, oldest
+    /// first, from the innermost frame that assigns it.
+    pub fn reaching(&self, name: &str) -> &[Reaching] {
         let mut frame = Some(self);
         while let Some(current) = frame {
-            match current.vars.get(name) {
-                Some(Var::Unset) => return None,
-                Some(var) => return Some(var),
-                None => frame = current.parent,
+            if let Some(reaching) = current.vars.get(name) {
+                return reaching;
             }
+            frame = current.parent;
         }
-        None
+        &[]
+    }
+
+    /// Names every variable assigned in this frame or its callers.
+    pub fn visible_names(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        let mut frame = Some(self);
+        while let Some(current) = frame {
+            names.extend(current.vars.keys().cloned());
+            frame = current.parent;
+        }
+        names.sort();
+        names.dedup();
+        names
     }
 
     pub fn set(&mut self, name: &str, var: Var) {
-        let var = capped(name, var);
-        self.vars.insert(name.to_string(), var);
+        self.assign(name, vec![var], None);
+    }
+
+    /// Records an assignment made by the current statement. Each of `vars`
+    /// is a value it may give, one for each combination of the
+    /// assignments that reach its value's variables.
+    pub fn assign(&mut self, name: &str, vars: Vec<Var>, maybe_changed: Option<String>) {
+        let Statement { at, branch } = self.statement;
+        let mut reaching: Vec<Reaching> = match branch {
+            None => Vec::new(),
+            Some(branch) => self
+                .reaching(name)
+                .iter()
+                .filter(|earlier| !(branch.start <= earlier.at && earlier.at < branch.end))
+                .cloned()
+                .collect(),
+        };
+        for var in vars {
+            let var = capped(name, var);
+            if reaching
+                .iter()
+                .any(|earlier| earlier.var == var && earlier.at == at)
+            {
+                continue;
+            }
+            let maybe_changed = maybe_changed.clone();
+            reaching.push(Reaching {
+                var,
+                at,
+                maybe_changed,
+            });
+        }
+        if reaching.len() > MAX_REACHING {
+            reaching.drain(..reaching.len() - MAX_REACHING);
+            let note = format!("${name}, assigned on many branches");
+            for kept in &mut reaching {
+                kept.maybe_changed.get_or_insert_with(|| note.clone());
+            }
+        }
+        self.vars.insert(name.to_string(), reaching);
     }
 
     pub fn unset(&mut self, name: &str) {
-        self.vars.insert(name.to_string(), Var::Unset);
+        self.assign(name, vec![Var::Unset], None);
     }
 
-    /// Takes a variable's value out to extend it (`VAR+=...`). A value
-    /// that lives in an outer frame is copied, since `+=` in a function
-    /// creates the result in the frame that runs it here.
-    pub fn take(&mut self, name: &str) -> Option<Var> {
-        match self.vars.remove(name) {
-            Some(Var::Unset) => None,
-            Some(var) => Some(var),
-            None => self.parent.and_then(|parent| parent.get(name)).cloned(),
+    /// Marks the assignments of `name` that reach here as maybe changed by
+    /// the current statement, which `description` names. A variable with
+    /// no known assignment is unknown already and stays as it is.
+    pub fn mark_changed(&mut self, name: &str, description: &str) {
+        let mut reaching = self.reaching(name).to_vec();
+        if reaching.is_empty() {
+            return;
         }
+        for earlier in &mut reaching {
+            earlier
+                .maybe_changed
+                .get_or_insert_with(|| description.to_string());
+        }
+        self.vars.insert(name.to_string(), reaching);
+    }
+
+    /// Returns a variable's value to extend it (`VAR+=...`). A value that
+    /// lives in an outer frame is copied, since `+=` in a function creates
+    /// the result in the frame that runs it here.
+    pub fn take(&self, name: &str) -> Option<Var> {
+        self.get(name).cloned()
     }
 
     pub fn shift(&mut self, count: usize) {

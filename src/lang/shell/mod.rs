@@ -8,6 +8,7 @@
 //! Each request is reported once: where it depends on a function's
 //! parameters, at every call of that function; otherwise at its own command.
 
+mod alternatives;
 mod analysis;
 mod assign;
 mod awk;
@@ -20,6 +21,7 @@ mod frame;
 mod functions;
 mod glob;
 mod httpie;
+mod nested;
 mod pattern;
 mod quoting;
 mod regex_dialect;

@@ -1,13 +1,16 @@
 //! End-to-end tests of the shell front end: each parses a small script and
 //! checks the call sites or string uses extracted from it.
 
+mod changed_values;
 mod clients;
 mod corpus;
 mod curl_properties;
 mod curl_sites;
 mod quiet;
 mod robustness;
+mod run_from_strings;
 mod string_uses;
+mod values_by_path;
 mod words;
 mod wrappers;
 

@@ -25,8 +25,7 @@ fn heredoc_body() {
 
 #[test]
 fn code_inside_strings() {
-    assert_no_site("bash -c 'curl -d action=add https://h/api/2.0/fo/asset/ip/'\n");
-    assert_no_site("eval \"curl -d action=add https://h/api/2.0/fo/asset/ip/\"\n");
+    assert_no_site("echo 'curl -d action=add https://h/api/2.0/fo/asset/ip/'\n");
     assert_no_site("ssh host 'curl -d action=add https://h/api/2.0/fo/asset/ip/'\n");
 }
 

@@ -336,3 +336,10 @@ awk '{ print $1 / 2 }' sizes.txt
         [pair("not assigned", Regex), pair("Tried to delete", Regex)]
     );
 }
+
+#[test]
+fn grep_function_still_reads_pattern() {
+    let script =
+        "grep() { command grep --color=never \"$@\"; }\ngrep 'not assigned to this user' out.txt\n";
+    assert_eq!(texts(script), [pair("not assigned to this user", Regex)]);
+}

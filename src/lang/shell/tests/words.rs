@@ -19,11 +19,12 @@ fn last_assignment_above_use_wins() {
 }
 
 #[test]
-fn assignment_inside_if_still_counts() {
-    // Branches are not followed separately, so the last assignment in the text wins.
+fn assignments_on_both_branches_both_count() {
     let script =
         format!("if [ -n \"$X\" ]; then A=update; else A=add; fi\ncurl -d \"action=$A\" {URL}\n");
-    assert_eq!(literal(&only_site(&script), "action"), "add");
+    let site = only_site(&script);
+    assert_eq!(dynamic(&site, "action"), "$A (`update` or `add`)");
+    assert_eq!(param(&site, "action").presence, Presence::Always);
 }
 
 #[test]
@@ -143,7 +144,7 @@ fn unquoted_variable_splits_into_words() {
 #[test]
 fn loop_variables_are_unknown() {
     let script =
-        format!("for ip in 1.1.1.1 2.2.2.2; do\n  curl -d \"action=add&ips=$ip\" {URL}\ndone\n");
+        format!("for ip in 1.1.1.1 $MORE; do\n  curl -d \"action=add&ips=$ip\" {URL}\ndone\n");
     assert_eq!(dynamic(&only_site(&script), "ips"), "$ip");
 
     let script = format!(
