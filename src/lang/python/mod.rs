@@ -9,6 +9,7 @@
 //! wrapper functions at their callers. Finally [`string_uses`] classifies the
 //! string literals.
 
+mod alternatives;
 mod bindings;
 mod call_sites;
 mod calls;
@@ -23,6 +24,7 @@ mod library_calls;
 mod literal;
 mod names;
 mod parameters;
+mod reaching;
 mod request_calls;
 mod resolve;
 mod roles;

@@ -4,19 +4,28 @@
 
 use tree_sitter::Node;
 
+use super::alternatives::join_alternatives;
 use super::fields::FIELD;
 use super::parameters::Argument;
+use super::reaching::{branches_at, reaching};
 use super::resolve::{Ctx, Resolver};
 use super::scopes::{
     Binding, BindingKind, MODULE_SCOPE, Parameter, ParameterKind, ScopeId, ScopeKind,
 };
 use super::syntax::{describe, kind, named_children, node_text, span_of};
 use super::value::{DictVal, Object, Val};
-use crate::model::{Presence, Unresolved};
+use crate::model::{Presence, Span, Unresolved};
 
 /// Where a name was found.
 enum Found<'a, 't> {
-    Binding(ScopeId, &'a Binding<'t>),
+    /// The assignments in one scope that can reach the use, latest first,
+    /// and the function parameter whose value reaches it on the paths
+    /// that assign nothing.
+    Bindings {
+        scope: ScopeId,
+        bindings: Vec<&'a Binding<'t>>,
+        parameter: Option<usize>,
+    },
     Parameter(ScopeId, usize),
 }
 
@@ -29,7 +38,21 @@ impl<'a, 't> Resolver<'a, 't> {
 
     pub(super) fn resolve_name_text(&mut self, name: &'t str, ctx: Ctx) -> Val {
         match self.lookup(name, ctx) {
-            Some(Found::Binding(scope, binding)) => self.resolve_binding(name, scope, binding, ctx),
+            Some(Found::Bindings {
+                scope,
+                bindings,
+                parameter,
+            }) => {
+                let mut values = Vec::new();
+                if let Some(index) = parameter {
+                    values.push(self.resolve_parameter(scope, index, ctx));
+                }
+                for binding in bindings.into_iter().rev() {
+                    values.push(self.resolve_binding(name, scope, binding, ctx));
+                }
+                let span = Span::new(ctx.position, ctx.position);
+                join_alternatives(values, name, span)
+            }
             Some(Found::Parameter(scope, index)) => self.resolve_parameter(scope, index, ctx),
             // A name bound nowhere in the file: a builtin such as `dict`,
             // or a global from a star import.
@@ -41,7 +64,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// for a plain `name = value` binding.
     pub(super) fn bound_value_node(&self, name: Node<'t>, ctx: Ctx) -> Option<Node<'t>> {
         match self.lookup(node_text(name, self.source), ctx)? {
-            Found::Binding(_, binding) => match binding.kind {
+            Found::Bindings { bindings, .. } => match bindings.first()?.kind {
                 BindingKind::Value(value) => Some(value),
                 _ => None,
             },
@@ -63,8 +86,8 @@ impl<'a, 't> Resolver<'a, 't> {
             let scope = index.scope(scope_id);
             let visible = !(from_function && scope.kind == ScopeKind::Class);
             if visible {
-                if let Some(binding) = scope.binding_before(name, position) {
-                    return Some(Found::Binding(scope_id, binding));
+                if let Some(found) = self.reaching_bindings(scope_id, name, position) {
+                    return Some(found);
                 }
                 if scope.is_function() {
                     let parameter = scope
@@ -82,6 +105,44 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             scope_id = scope.parent?;
         }
+    }
+
+    /// Finds the assignments of `name` in `scope_id` that reach a use at
+    /// `position`, or anywhere in the scope when `position` is `None`.
+    fn reaching_bindings(
+        &self,
+        scope_id: ScopeId,
+        name: &str,
+        position: Option<usize>,
+    ) -> Option<Found<'a, 't>> {
+        let index = self.index;
+        let scope = index.scope(scope_id);
+        let latest = scope.binding_before(name, position)?;
+        if latest.branches.is_empty() {
+            return Some(Found::Bindings {
+                scope: scope_id,
+                bindings: vec![latest],
+                parameter: None,
+            });
+        }
+        let use_branches = match position {
+            Some(position) => branches_at(index, scope_id, position),
+            None => Vec::new(),
+        };
+        let all = scope.bindings.get(name)?;
+        let found = reaching(&index.branch_statements, all, position, &use_branches);
+        let parameter = match found.complete || !scope.is_function() {
+            true => None,
+            false => scope
+                .parameters
+                .iter()
+                .position(|parameter| parameter.name == name),
+        };
+        Some(Found::Bindings {
+            scope: scope_id,
+            bindings: found.bindings,
+            parameter,
+        })
     }
 
     fn resolve_binding(

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use tree_sitter::Node;
 
+use super::alternatives::join_alternatives;
 use super::fields::FIELD;
 use super::index::FileIndex;
 use super::literal::{StringPart, string_parts};
@@ -245,7 +246,7 @@ impl<'a, 't> Resolver<'a, 't> {
         Val::Seq(items)
     }
 
-    // `"All" if use_all else title`: known only when both sides agree.
+    // `"All" if use_all else title`: what both sides share stays known.
     fn resolve_conditional(&mut self, node: Node<'t>, ctx: Ctx) -> Val {
         let children = named_children(node);
         let [when_true, _condition, when_false] = children.as_slice() else {
@@ -253,11 +254,8 @@ impl<'a, 't> Resolver<'a, 't> {
         };
         let first = self.resolve(*when_true, ctx);
         let second = self.resolve(*when_false, ctx);
-        if first == second {
-            first
-        } else {
-            self.unknown(node)
-        }
+        let description = describe(node, self.source);
+        join_alternatives(vec![first, second], &description, span_of(node))
     }
 
     // `CONFIG["url"]`, `pairs[0]`
