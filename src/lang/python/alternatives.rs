@@ -39,20 +39,29 @@ fn join_two(first: Val, second: Val, name: &str, span: Span) -> Val {
         (
             Val::Object(Object::HttpClient {
                 library,
-                base_url: Some(first),
+                base_url: first_base,
+                params: first_params,
             }),
             Val::Object(Object::HttpClient {
                 library: other_library,
-                base_url: Some(second),
+                base_url: second_base,
+                params: second_params,
             }),
         ) if library == other_library => {
-            let base_url = match join_templates(&first, &second, name, span) {
-                Val::Str(template) => template,
-                _ => Template::unknown(differs(name), span),
+            let base_url = match (first_base, second_base) {
+                (None, None) => None,
+                (Some(first), Some(second)) => {
+                    Some(match join_templates(&first, &second, name, span) {
+                        Val::Str(template) => template,
+                        _ => Template::unknown(differs(name), span),
+                    })
+                }
+                _ => Some(Template::unknown(differs(name), span)),
             };
             Val::Object(Object::HttpClient {
                 library,
-                base_url: Some(base_url),
+                base_url,
+                params: join_dicts(first_params, second_params, span),
             })
         }
         // NOTE: `None` on one branch and a value on another is read as an

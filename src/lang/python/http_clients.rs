@@ -6,9 +6,10 @@
 use tree_sitter::Node;
 
 use super::call_sites::is_api_url;
+use super::dicts::dict_from_value;
 use super::resolve::{Ctx, Resolver};
 use super::syntax::{Arg, describe, find_arg, span_of};
-use super::value::{Body, Object, UrllibRequest, Val};
+use super::value::{Body, DictVal, Object, UrllibRequest, Val};
 use crate::model::{Span, Unresolved};
 use crate::template::{Piece, Template};
 
@@ -253,7 +254,21 @@ impl<'a, 't> Resolver<'a, 't> {
             .map(|base| self.resolve_untracked(base, ctx))
             .filter(|base| *base != Val::NoneValue)
             .map(|base| base.to_template("base_url", Span::default()));
-        Val::Object(Object::HttpClient { library, base_url })
+        // httpx's `Client(params=...)`; requests' `Session()` takes no
+        // arguments and aiohttp's `ClientSession` has no such parameter.
+        let params = match find_arg(args, None, "params") {
+            Some(params) if library == HttpLibrary::Httpx => {
+                let description = describe(params, self.source);
+                let value = self.resolve(params, ctx);
+                dict_from_value(value, &description, span_of(params))
+            }
+            _ => DictVal::default(),
+        };
+        Val::Object(Object::HttpClient {
+            library,
+            base_url,
+            params,
+        })
     }
 
     pub(super) fn body(&mut self, node: Node<'t>, ctx: Ctx) -> Body {

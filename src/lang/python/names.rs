@@ -168,6 +168,19 @@ impl<'a, 't> Resolver<'a, 't> {
                     Val::Dict(dict) => {
                         Val::Dict(self.apply_mutations(dict, name, scope, binding, use_ctx))
                     }
+                    Val::Object(Object::HttpClient {
+                        library,
+                        base_url,
+                        mut params,
+                    }) => {
+                        let writes = self.writes_between(name, scope, binding, use_ctx);
+                        self.apply_client_params(&mut params, writes);
+                        Val::Object(Object::HttpClient {
+                            library,
+                            base_url,
+                            params,
+                        })
+                    }
                     other => other,
                 }
             }

@@ -9,8 +9,9 @@ use super::http_clients::{HttpLibrary, is_request_method, is_urlopen, module_lib
 use super::index::CallRecord;
 use super::library_calls::{connector_method, is_library_function, sdk_function};
 use super::resolve::{Ctx, Resolver};
+use super::syntax::span_of;
 use super::syntax::{Arg, Callee, call_args, positional_args};
-use super::value::{Object, Val};
+use super::value::{Body, DictVal, Object, Val};
 
 /// HTTP methods, to tell `session.request("POST", url)` from qualysapi's
 /// `conn.request("asset/ip", data)` when the object is not known.
@@ -95,9 +96,23 @@ impl<'a, 't> Resolver<'a, 't> {
     ) -> Option<RequestParts> {
         match receiver {
             // `self.session.post(url, data=payload)`
-            Val::Object(Object::HttpClient { library, base_url }) if is_request_method(name) => {
-                let request =
+            Val::Object(Object::HttpClient {
+                library,
+                base_url,
+                params,
+            }) if is_request_method(name) => {
+                let mut request =
                     self.http_request((library, name, true), base_url.as_ref(), args, ctx)?;
+                if params != DictVal::default() {
+                    // The client's parameters go first, because the
+                    // request's own parameters of the same name win.
+                    let client_params = Body {
+                        value: Val::Dict(params),
+                        description: "the client's params".to_string(),
+                        span: span_of(call),
+                    };
+                    request.bodies.insert(0, client_params);
+                }
                 Some(request.into())
             }
             // `conn.request("/api/2.0/fo/asset/ip/", {...})`, `conn.addIP(ips, "vm")`

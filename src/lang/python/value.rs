@@ -44,6 +44,9 @@ pub(super) enum Object {
     HttpClient {
         library: HttpLibrary,
         base_url: Option<Template>,
+        /// Query parameters the client adds to every request: httpx's
+        /// `params=` argument, or writes to a session's `params`.
+        params: DictVal,
     },
     /// `qualysapi.connect()`
     QualysConnector,
