@@ -16,6 +16,7 @@ mod calls;
 mod child_lists;
 mod client_params;
 mod dicts;
+mod dynamic_requests;
 mod fields;
 mod format;
 mod http_clients;
