@@ -64,9 +64,16 @@ fn join_two(first: Val, second: Val, name: &str, span: Span) -> Val {
                 params: join_dicts(first_params, second_params, span),
             })
         }
-        // NOTE: `None` on one branch and a value on another is read as an
-        // unknown value, so a dict entry holding it counts as sent although
-        // requests leaves it out on the `None` branch.
+        // `try: from urllib.parse import urlencode` with an `except
+        // ImportError` that imports the Python 2 name: alternative imports
+        // are taken to do the same, so the later one stands for both.
+        (Val::Object(Object::Module(_)), later @ Val::Object(Object::Module(_)))
+        | (Val::Object(Object::Function(_)), later @ Val::Object(Object::Function(_))) => later,
+        // NOTE: `None` on one branch stands for "not set yet", as in
+        // `url = None` followed by `if ...: url = DEFAULT`. So the other value
+        // is kept as if always assigned, and a dict entry holding it counts
+        // as always sent.
+        (Val::NoneValue, other) | (other, Val::NoneValue) => other,
         _ => Val::Unknown(differs(name)),
     }
 }
@@ -241,6 +248,20 @@ mod tests {
     fn different_words_are_unknown() {
         assert_eq!(joined_text("add", "update"), Val::Unknown(differs("x")));
         assert_eq!(joined_text("delete", "update"), Val::Unknown(differs("x")));
+    }
+
+    #[test]
+    fn alternative_imports_keep_later() {
+        let first = Val::Object(Object::Module("urllib.parse.urlencode".into()));
+        let second = Val::Object(Object::Module("urllib.urlencode".into()));
+        let joined = join_alternatives(vec![first, second.clone()], "x", Span::default());
+        assert_eq!(joined, second);
+    }
+
+    #[test]
+    fn none_gives_way_to_value() {
+        let joined = join_alternatives(vec![Val::NoneValue, text("a")], "x", Span::default());
+        assert_eq!(joined, text("a"));
     }
 
     #[test]

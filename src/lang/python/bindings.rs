@@ -408,8 +408,8 @@ fn client_params_owner<'t>(node: Node<'t>, source: &str) -> Option<Node<'t>> {
     (is_params && kind(object) == "identifier").then_some(object)
 }
 
-/// The arguments of a call that are plain names, given by position or by
-/// keyword. `f(**d)` and `f(*d)` pass copies, so they are left out.
+/// Returns the arguments of a call that are plain names, given by position
+/// or by keyword. `f(**d)` and `f(*d)` pass copies, so they are left out.
 fn dict_arguments(call: Node) -> Vec<Node> {
     let Some(arguments) = call.child_by_field_id(FIELD.arguments) else {
         return Vec::new();

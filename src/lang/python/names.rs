@@ -27,6 +27,8 @@ enum Found<'a, 't> {
         parameter: Option<usize>,
     },
     Parameter(ScopeId, usize),
+    /// More assignments reach the use than are joined.
+    TooMany,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -54,6 +56,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 join_alternatives(values, name, span)
             }
             Some(Found::Parameter(scope, index)) => self.resolve_parameter(scope, index, ctx),
+            Some(Found::TooMany) => Val::Unknown(name.to_string()),
             // A name bound nowhere in the file: a builtin such as `dict`,
             // or a global from a star import.
             None => Val::Object(Object::Module(name.to_string())),
@@ -68,7 +71,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 BindingKind::Value(value) => Some(value),
                 _ => None,
             },
-            Found::Parameter(..) => None,
+            Found::Parameter(..) | Found::TooMany => None,
         }
     }
 
@@ -131,6 +134,9 @@ impl<'a, 't> Resolver<'a, 't> {
         };
         let all = scope.bindings.get(name)?;
         let found = reaching(&index.branch_statements, all, position, &use_branches);
+        if found.truncated {
+            return Some(Found::TooMany);
+        }
         let parameter = match found.complete || !scope.is_function() {
             true => None,
             false => scope

@@ -30,10 +30,10 @@ impl<'a, 't> Resolver<'a, 't> {
 }
 
 /// Returns true for the name of a function or method that reads its
-/// arguments without changing a dict passed to it: builtins that copy or
-/// inspect, serialisers, logging and output calls, and the request
-/// functions and constructors of HTTP clients, which send or store the
-/// dict as it is.
+/// arguments without changing a dict passed to it. These are builtins that
+/// copy or inspect, serialisers, logging and output calls, and the request
+/// functions and constructors of HTTP clients, which send or store the dict
+/// as it is.
 pub(super) fn leaves_arguments_unchanged(name: &str) -> bool {
     matches!(
         name,

@@ -1,4 +1,4 @@
-//! Which assignments of a name can reach a use. A branch is identified by
+//! Reaching assignments: the assignments of a name that can reach a use. A branch is identified by
 //! the start byte of its block or clause, as the index walk records it in
 //! [`Binding::branches`]. An assignment on a branch that does not enclose
 //! the use does not hide the assignments before it, unless every branch
@@ -12,6 +12,11 @@ use super::index::FileIndex;
 use super::roles::{Role, role};
 use super::scopes::{Binding, ScopeId};
 use super::syntax::kind;
+
+/// Maximum number of assignments joined for one use. A name assigned in
+/// more branches than this is read as unknown, which bounds the work on
+/// generated code with long `if`/`elif` chains.
+pub(super) const MAX_REACHING: usize = 16;
 
 /// The statement a branch belongs to, keyed by the branch's id.
 #[derive(Clone, Debug, Default)]
@@ -52,8 +57,8 @@ fn branch_statement(branch: Node) -> Option<Node> {
 
 /// Returns the branches of `statement` one of which runs on every path
 /// through it: every arm of an `if` that has an `else`, or the body and the
-/// handlers of a `try` (a path on which no handler catches the exception
-/// does not reach the code after the statement).
+/// handlers of a `try`. A path on which no handler catches the exception
+/// does not reach the code after the `try`.
 fn exhaustive_arms(statement: Node) -> Option<Vec<usize>> {
     let mut cursor = statement.walk();
     let children: Vec<Node> = statement.named_children(&mut cursor).collect();
@@ -130,6 +135,8 @@ pub(super) struct Reaching<'a, 't> {
     /// False when some path reaches the use without any of `bindings`,
     /// so the name keeps the value it had before: a function's parameter.
     pub complete: bool,
+    /// True when more than [`MAX_REACHING`] assignments reach the use.
+    pub truncated: bool,
 }
 
 /// Returns the bindings among `bindings` (in source order) that can reach
@@ -150,12 +157,20 @@ pub(super) fn reaching<'a, 't>(
         if hidden_before.is_some_and(|limit| binding.position < limit) {
             continue;
         }
+        if found.len() == MAX_REACHING {
+            return Reaching {
+                bindings: found,
+                complete: false,
+                truncated: true,
+            };
+        }
         found.push(*binding);
         let extra = extra_branches(binding, use_branches);
         let Some(&outermost) = extra.first() else {
             return Reaching {
                 bindings: found,
                 complete: true,
+                truncated: false,
             };
         };
         if hidden_before.is_none()
@@ -168,6 +183,7 @@ pub(super) fn reaching<'a, 't>(
     Reaching {
         bindings: found,
         complete: hidden_before.is_some(),
+        truncated: false,
     }
 }
 
@@ -273,6 +289,16 @@ mod tests {
             "import requests\n{URL}def send(action):\n    if not action:\n        action = 'add'\n    return requests.post(URL, data={{'action': action}})\nsend('update')\n"
         );
         assert!(dynamic(&only_call_site(&source), "action").contains("assigned differently"));
+    }
+
+    #[test]
+    fn many_branches_make_unknown() {
+        let mut setup = String::from("action = 'list'\n");
+        for branch in 0..=super::MAX_REACHING {
+            setup.push_str(&format!("if mode == {branch}:\n    action = 'add'\n"));
+        }
+        let call_site = only_call_site(&post_action(&setup));
+        assert_eq!(dynamic(&call_site, "action"), "action");
     }
 
     #[test]
