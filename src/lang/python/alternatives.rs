@@ -74,6 +74,14 @@ fn join_two(first: Val, second: Val, name: &str, span: Span) -> Val {
         // is kept as if always assigned, and a dict entry holding it counts
         // as always sent.
         (Val::NoneValue, other) | (other, Val::NoneValue) => other,
+        // `if not url: url = DEFAULT` with `url` a parameter: the known text
+        // follows an unknown piece, as after an unknown host, so a URL
+        // still names its endpoint while a value is no longer a literal.
+        (Val::Unknown(_), Val::Str(known)) | (Val::Str(known), Val::Unknown(_)) => {
+            let mut template = Template::unknown(differs(name), span);
+            template.append(known);
+            Val::Str(template)
+        }
         _ => Val::Unknown(differs(name)),
     }
 }
@@ -262,6 +270,23 @@ mod tests {
     fn none_gives_way_to_value() {
         let joined = join_alternatives(vec![Val::NoneValue, text("a")], "x", Span::default());
         assert_eq!(joined, text("a"));
+    }
+
+    #[test]
+    fn unknown_and_text_keep_text_after_unknown() {
+        let joined = join_alternatives(
+            vec![
+                Val::Unknown("url".into()),
+                text("https://h/api/2.0/fo/scan/"),
+            ],
+            "x",
+            Span::default(),
+        );
+        let expected = vec![
+            Piece::Unknown(differs("x")),
+            Piece::Text("https://h/api/2.0/fo/scan/".into()),
+        ];
+        assert_eq!(pieces(&joined), expected);
     }
 
     #[test]

@@ -302,6 +302,14 @@ mod tests {
     }
 
     #[test]
+    fn default_url_of_parameter_stays_call_site() {
+        let source = format!(
+            "import requests\n{URL}def send(url=None):\n    if url is None:\n        url = URL\n    return requests.post(url, data={{'action': 'add'}})\n"
+        );
+        assert_eq!(path(&only_call_site(&source)), "/api/2.0/fo/asset/ip/");
+    }
+
+    #[test]
     fn url_with_alternative_hosts_stays_call_site() {
         let source = "import requests\n\
             URL = 'https://qualysapi.qualys.com'\n\
