@@ -12,6 +12,8 @@ AUTH = (os.environ["QUALYS_USER"], os.environ["QUALYS_PASSWORD"])
 request_args = {"url": BASE + "asset/ip/", "data": {"action": "update", "ips": "10.42.0.1"}, "auth": AUTH}
 requests.post(**request_args)  # expect: AGMS001[error]
 getattr(requests, "post")(BASE + "asset/ip/", data={"action": "update", "ips": "10.42.0.2"}, auth=AUTH)  # expect: AGMS001[error]
+positional = (BASE + "asset/ip/",)
+requests.post(*positional, data={"action": "update", "ips": "10.42.0.6"}, auth=AUTH)  # expect: AGMS001[error]
 post_ip = functools.partial(requests.post, BASE + "asset/ip/", auth=AUTH)
 post_ip(data={"action": "update", "ips": "10.42.0.3", "network_id": "1"})
 

@@ -148,6 +148,21 @@ mod tests {
     }
 
     #[test]
+    fn star_arguments_hold_url() {
+        let call_site = call_site(
+            "args = (BASE + 'asset/ip/',)\nrequests.post(*args, data={'action': 'update'})\n",
+        );
+        assert_eq!(path(&call_site), "/api/2.0/fo/asset/ip/");
+        assert!(call_site.is_complete());
+    }
+
+    #[test]
+    fn unknown_star_arguments_stay_unresolved() {
+        let call_site = call_site("requests.post(BASE + 'asset/ip/', *rest)\n");
+        assert_eq!(unresolved(&call_site), ["*rest"]);
+    }
+
+    #[test]
     fn getattr_of_module() {
         let call_site =
             call_site("getattr(requests, 'post')(BASE + 'asset/ip/', data={'action': 'add'})\n");

@@ -180,8 +180,37 @@ impl<'a, 't> Resolver<'a, 't> {
                     }
                     continue;
                 }
+                // `requests.post(*args)` with `args` a tuple of this file.
                 Arg::Star(node) => {
-                    unresolved.push(self.unresolved_piece(node));
+                    let items = match node.named_child(0).map(|inner| self.resolve(inner, ctx)) {
+                        Some(Val::Seq(items)) => items,
+                        _ => {
+                            unresolved.push(self.unresolved_piece(node));
+                            continue;
+                        }
+                    };
+                    let description = describe(node, self.source);
+                    for item in items {
+                        position += 1;
+                        let item_description = format!("{description}[{}]", position - 1);
+                        match names.get(position - 1).copied() {
+                            Some("url") => {
+                                splat_url =
+                                    Some(item.to_template(&item_description, span_of(node)));
+                            }
+                            Some("method") => {
+                                method = item.as_literal().map(|text| text.to_ascii_uppercase());
+                            }
+                            Some(name) if PARAMETER_ARGUMENTS.contains(&name) => {
+                                bodies.push(Body {
+                                    value: item,
+                                    description: item_description,
+                                    span: span_of(node),
+                                })
+                            }
+                            _ => {}
+                        }
+                    }
                     continue;
                 }
             };
