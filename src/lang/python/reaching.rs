@@ -147,15 +147,14 @@ pub(super) fn reaching<'a, 't>(
     position: Option<usize>,
     use_branches: &[usize],
 ) -> Reaching<'a, 't> {
-    let before: Vec<&Binding> = bindings
-        .iter()
-        .filter(|binding| position.is_none_or(|position| binding.position <= position))
-        .collect();
+    let before = |binding: &&Binding| position.is_none_or(|position| binding.position <= position);
     let mut found = Vec::new();
     let mut hidden_before = None;
-    for binding in before.iter().rev() {
+    for binding in bindings.iter().rev().filter(before) {
+        // Bindings are in source order, so every one from here on is
+        // before the statement that hides them.
         if hidden_before.is_some_and(|limit| binding.position < limit) {
-            continue;
+            break;
         }
         if found.len() == MAX_REACHING {
             return Reaching {
@@ -164,9 +163,8 @@ pub(super) fn reaching<'a, 't>(
                 truncated: true,
             };
         }
-        found.push(*binding);
-        let extra = extra_branches(binding, use_branches);
-        let Some(&outermost) = extra.first() else {
+        found.push(binding);
+        let Some(outermost) = extra_branches(binding, use_branches).next() else {
             return Reaching {
                 bindings: found,
                 complete: true,
@@ -175,7 +173,7 @@ pub(super) fn reaching<'a, 't>(
         };
         if hidden_before.is_none()
             && let Some(statement) =
-                covering_statement(statements, &before, outermost, use_branches)
+                covering_statement(statements, bindings, outermost, use_branches)
         {
             hidden_before = Some(statement);
         }
@@ -187,31 +185,46 @@ pub(super) fn reaching<'a, 't>(
     }
 }
 
-fn extra_branches(binding: &Binding, use_branches: &[usize]) -> Vec<usize> {
+fn extra_branches<'b>(
+    binding: &'b Binding,
+    use_branches: &'b [usize],
+) -> impl Iterator<Item = usize> + 'b {
     binding
         .branches
         .iter()
         .copied()
         .filter(|branch| !use_branches.contains(branch))
-        .collect()
 }
 
 /// Returns the start of the statement that owns `branch` when each of its
 /// exhaustive arms assigns the name outside any deeper branch.
 fn covering_statement(
     statements: &BranchStatements,
-    bindings: &[&Binding],
+    bindings: &[Binding],
     branch: usize,
     use_branches: &[usize],
 ) -> Option<usize> {
     let statement = *statements.statement_of.get(&branch)?;
     let arms = statements.exhaustive.get(&statement)?;
-    let assigned = |arm: &usize| {
-        bindings
-            .iter()
-            .any(|binding| extra_branches(binding, use_branches) == [*arm])
-    };
-    arms.iter().all(assigned).then_some(statement)
+    // Only bindings inside the statement can assign in its arms, and they
+    // come after its start in source order.
+    let inside = bindings
+        .iter()
+        .rev()
+        .take_while(|binding| binding.position > statement);
+    let mut assigned = vec![false; arms.len()];
+    for binding in inside {
+        let mut extra = extra_branches(binding, use_branches);
+        if let (Some(arm), None) = (extra.next(), extra.next())
+            && let Some(index) = arms.iter().position(|candidate| *candidate == arm)
+        {
+            assigned[index] = true;
+        }
+    }
+    assigned
+        .iter()
+        .all(|&assigned| assigned)
+        .then_some(statement)
 }
 
 #[cfg(test)]
