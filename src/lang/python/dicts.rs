@@ -11,6 +11,10 @@ use super::syntax::{Arg, call_args, describe, kind, named_children, span_of};
 use super::value::{DictVal, Val, pair_of};
 use crate::model::{Presence, Span, Unresolved};
 
+/// Unresolved pieces after which a dict passed to more calls records no
+/// more of them. Rules name at most four pieces in a message.
+const MAX_PASSED_PIECES: usize = 4;
+
 impl<'a, 't> Resolver<'a, 't> {
     // `{"action": "add", "ips": ips, **extra}`
     pub(super) fn dict_literal(&mut self, node: Node<'t>, ctx: Ctx) -> DictVal {
@@ -222,9 +226,11 @@ impl<'a, 't> Resolver<'a, 't> {
                     dict.remove(&key, presence);
                 }
             }
-            // `add_network(params)`
+            // `add_network(params)`. A message names a few pieces only, so
+            // once that many are known a further call adds nothing.
             MutationKind::Passed(call) => {
-                if self.may_change_arguments(call, ctx) {
+                if dict.unresolved.len() < MAX_PASSED_PIECES && self.may_change_arguments(call, ctx)
+                {
                     dict.unresolved.push(self.unresolved_piece(call));
                 }
             }

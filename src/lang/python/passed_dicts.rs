@@ -15,6 +15,15 @@ impl<'a, 't> Resolver<'a, 't> {
     /// passes one on. Any other callee may, unless the index walk already
     /// left it out as one that leaves its arguments unchanged.
     pub(super) fn may_change_arguments(&mut self, call: Node<'t>, ctx: Ctx) -> bool {
+        if let Some(&known) = self.changing_calls.get(&call.id()) {
+            return known;
+        }
+        let changes = self.callee_may_change_arguments(call, ctx);
+        self.changing_calls.insert(call.id(), changes);
+        changes
+    }
+
+    fn callee_may_change_arguments(&mut self, call: Node<'t>, ctx: Ctx) -> bool {
         let Some(function) = call.child_by_field_id(FIELD.function) else {
             return true;
         };

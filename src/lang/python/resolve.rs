@@ -72,6 +72,9 @@ pub(super) struct Resolver<'a, 't> {
     /// Qualys API path becomes no call site, so its bodies need not be
     /// resolved. Cleared by [`Resolver::reset`].
     pub skip_bodies_off_api: bool,
+    /// Whether the call with this node id may change a dict passed to it,
+    /// kept across requests because it depends only on the callee.
+    pub changing_calls: HashMap<usize, bool>,
     depth: usize,
     steps: usize,
 }
@@ -85,6 +88,7 @@ impl<'a, 't> Resolver<'a, 't> {
             unbound_reads: HashSet::new(),
             tracking: true,
             skip_bodies_off_api: false,
+            changing_calls: HashMap::new(),
             depth: 0,
             steps: 0,
         }
