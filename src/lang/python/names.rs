@@ -44,7 +44,18 @@ impl<'a, 't> Resolver<'a, 't> {
                 scope,
                 bindings,
                 parameter,
+            }) if bindings.len() == 1 && parameter.is_none() => {
+                self.resolve_binding(name, scope, bindings[0], ctx)
+            }
+            Some(Found::Bindings {
+                scope,
+                bindings,
+                parameter,
             }) => {
+                let key = (name, ctx, self.tracking);
+                if let Some(value) = self.joined_names.get(&key) {
+                    return value.clone();
+                }
                 let mut values = Vec::new();
                 if let Some(index) = parameter {
                     values.push(self.resolve_parameter(scope, index, ctx));
@@ -53,7 +64,9 @@ impl<'a, 't> Resolver<'a, 't> {
                     values.push(self.resolve_binding(name, scope, binding, ctx));
                 }
                 let span = Span::new(ctx.position, ctx.position);
-                join_alternatives(values, name, span)
+                let joined = join_alternatives(values, name, span);
+                self.joined_names.insert(key, joined.clone());
+                joined
             }
             Some(Found::Parameter(scope, index)) => self.resolve_parameter(scope, index, ctx),
             Some(Found::TooMany) => Val::Unknown(name.to_string()),

@@ -323,6 +323,27 @@ mod tests {
     }
 
     #[test]
+    fn augmented_on_many_branches_stays_bounded() {
+        let mut source = format!("import requests\nurl = {}", &URL[6..]);
+        for branch in 0..15 {
+            source.push_str(&format!("if c{branch}:\n    url += '?k{branch}=v'\n"));
+        }
+        for request in 0..200 {
+            source.push_str(&format!(
+                "requests.post(url, data={{'ips': '{request}'}})\n"
+            ));
+        }
+        let started = std::time::Instant::now();
+        let extraction = super::super::test_support::extract(&source);
+        assert_eq!(extraction.call_sites.len(), 200);
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "took {:?}",
+            started.elapsed()
+        );
+    }
+
+    #[test]
     fn url_with_alternative_hosts_stays_call_site() {
         let source = "import requests\n\
             URL = 'https://qualysapi.qualys.com'\n\

@@ -28,7 +28,7 @@ const MAX_DEPTH: usize = 48;
 const MAX_STEPS: usize = 20_000;
 
 /// The scope, position and call frame in which an expression is evaluated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) struct Ctx {
     pub scope: ScopeId,
     /// Byte offset of the expression: names bound after it are not seen.
@@ -75,6 +75,12 @@ pub(super) struct Resolver<'a, 't> {
     /// Whether the call with this node id may change a dict passed to it,
     /// kept across requests because it depends only on the callee.
     pub changing_calls: HashMap<usize, bool>,
+    /// Values of names with more than one reaching assignment, by the
+    /// context of the use and whether reads are tracked. Each assignment
+    /// of `x += ...` on a branch reads all the earlier ones, so without
+    /// this the work doubles with every such branch. Cleared by
+    /// [`Resolver::reset`], because the call frames change.
+    pub joined_names: HashMap<(&'t str, Ctx, bool), Val>,
     depth: usize,
     steps: usize,
 }
@@ -89,6 +95,7 @@ impl<'a, 't> Resolver<'a, 't> {
             tracking: true,
             skip_bodies_off_api: false,
             changing_calls: HashMap::new(),
+            joined_names: HashMap::new(),
             depth: 0,
             steps: 0,
         }
@@ -98,6 +105,7 @@ impl<'a, 't> Resolver<'a, 't> {
     pub(super) fn reset(&mut self, frames: Vec<Frame<'t>>) {
         self.frames = frames;
         self.unbound_reads.clear();
+        self.joined_names.clear();
         self.tracking = true;
         self.skip_bodies_off_api = false;
         self.depth = 0;
