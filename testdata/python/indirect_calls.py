@@ -1,5 +1,5 @@
 """Requests sent through a level of indirection: a **options dict that
-holds the URL, getattr on the module, functools.partial, a prepared
+contains the URL, getattr on the module, functools.partial, a prepared
 request sent with session.send, and a tuple passed as *args."""
 import functools
 import os

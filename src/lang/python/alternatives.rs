@@ -66,10 +66,10 @@ fn join_two(first: Val, second: Val, name: &str, span: Span) -> Val {
         }
         // `try: from urllib.parse import urlencode` with an `except
         // ImportError` that imports the Python 2 name: alternative imports
-        // are taken to do the same, so the later one stands for both.
+        // are taken to do the same, so the later one is used for both.
         (Val::Object(Object::Module(_)), later @ Val::Object(Object::Module(_)))
         | (Val::Object(Object::Function(_)), later @ Val::Object(Object::Function(_))) => later,
-        // NOTE: `None` on one branch stands for "not set yet", as in
+        // NOTE: `None` on one branch is read as "not set yet", as in
         // `url = None` followed by `if ...: url = DEFAULT`. So the other value
         // is kept as if always assigned, and a dict entry holding it counts
         // as always sent.
