@@ -65,8 +65,7 @@ impl<'t> Walker<'t> {
             ),
             "attribute" => {
                 if let Some(client) = client_params_owner(target, source) {
-                    let write = MutationKind::ClientParams(ParamsWrite::Assign(value));
-                    self.record_mutation(client, position, write);
+                    self.record_client_params(client, position, ParamsWrite::Assign(value));
                 }
                 self.record_instance_attribute(target, position, value);
             }
@@ -81,6 +80,42 @@ impl<'t> Walker<'t> {
             }
             _ => {}
         }
+    }
+
+    /// Records a write to `client.params`: on the name `client`, or for
+    /// `self.client.params` in a method, on the class's attribute.
+    fn record_client_params(&mut self, client: Node<'t>, position: usize, write: ParamsWrite<'t>) {
+        let kind = MutationKind::ClientParams(write);
+        if syntax::kind(client) == "identifier" {
+            self.record_mutation(client, position, kind);
+            return;
+        }
+        let source = self.index.source;
+        let method = self.current_scope();
+        let (Some(object), Some(attribute)) = (
+            client.child_by_field_id(FIELD.object),
+            client.child_by_field_id(FIELD.attribute),
+        ) else {
+            return;
+        };
+        let method_scope = &self.index.scopes[method];
+        let (Some(instance), Some(class)) = (method_scope.instance_parameter(), method_scope.class)
+        else {
+            return;
+        };
+        if syntax::kind(object) != "identifier" || node_text(object, source) != instance {
+            return;
+        }
+        let mutation = Mutation {
+            position,
+            branches: self.current_branches(),
+            kind,
+        };
+        self.index.scopes[class]
+            .attribute_mutations
+            .entry(node_text(attribute, source))
+            .or_default()
+            .push((method, mutation));
     }
 
     // `self.session = requests.Session()` in a method of a class.
@@ -130,8 +165,7 @@ impl<'t> Walker<'t> {
             return;
         };
         if let Some(client) = client_params_owner(dict, self.index.source) {
-            let write = MutationKind::ClientParams(ParamsWrite::SetItem { key, value });
-            self.record_mutation(client, position, write);
+            self.record_client_params(client, position, ParamsWrite::SetItem { key, value });
             return;
         }
         self.record_mutation(dict, position, MutationKind::SetItem { key, value });
@@ -355,7 +389,7 @@ impl<'t> Walker<'t> {
                 "update" => ParamsWrite::Update(node),
                 _ => ParamsWrite::Other(node),
             };
-            self.record_mutation(client, node.end_byte(), MutationKind::ClientParams(write));
+            self.record_client_params(client, node.end_byte(), write);
             return;
         }
         let kind = match name {
@@ -396,7 +430,8 @@ fn chain_value(right: Node) -> Option<Node> {
     None
 }
 
-/// Returns `session` for the expression `session.params`.
+/// Returns `session` for the expression `session.params`, or
+/// `self.session` for `self.session.params`.
 fn client_params_owner<'t>(node: Node<'t>, source: &str) -> Option<Node<'t>> {
     let node = unparenthesize(node);
     if kind(node) != "attribute" {
@@ -405,7 +440,8 @@ fn client_params_owner<'t>(node: Node<'t>, source: &str) -> Option<Node<'t>> {
     let object = node.child_by_field_id(FIELD.object)?;
     let attribute = node.child_by_field_id(FIELD.attribute)?;
     let is_params = node_text(attribute, source) == "params";
-    (is_params && kind(object) == "identifier").then_some(object)
+    let is_owner = matches!(kind(object), "identifier" | "attribute");
+    (is_params && is_owner).then_some(object)
 }
 
 /// Returns the arguments of a call that are plain names, given by position

@@ -113,6 +113,25 @@ mod tests {
     }
 
     #[test]
+    fn instance_session_params() {
+        let call_site = only_call_site(&format!(
+            "{HEADER}class Api:\n\
+             \x20   def __init__(self):\n\
+             \x20       self.session = requests.Session()\n\
+             \x20       self.session.params = {{'network_id': '4'}}\n\
+             \x20   def retrack(self):\n\
+             \x20       self.session.params['echo_request'] = '1'\n\
+             \x20       return self.session.post(BASE + 'asset/ip/', data={{'action': 'update'}})\n\
+             \x20   def other(self):\n\
+             \x20       self.session.params['ips'] = '1.2.3.4'\n"
+        ));
+        assert_eq!(literal(&call_site, "network_id"), "4");
+        assert_eq!(presence(&call_site, "network_id"), Presence::Always);
+        assert_eq!(presence(&call_site, "echo_request"), Presence::Always);
+        assert_eq!(presence(&call_site, "ips"), Presence::Maybe);
+    }
+
+    #[test]
     fn httpx_client_params() {
         for class in ["Client", "AsyncClient"] {
             let call_site = only_call_site(&format!(

@@ -10,7 +10,7 @@ use super::parameters::Argument;
 use super::reaching::{branches_at, reaching};
 use super::resolve::{Ctx, Resolver};
 use super::scopes::{
-    Binding, BindingKind, MODULE_SCOPE, Parameter, ParameterKind, ScopeId, ScopeKind,
+    Binding, BindingKind, MODULE_SCOPE, MutationKind, Parameter, ParameterKind, ScopeId, ScopeKind,
 };
 use super::syntax::{describe, kind, named_children, node_text, span_of};
 use super::value::{DictVal, Object, Val};
@@ -425,6 +425,54 @@ impl<'a, 't> Resolver<'a, 't> {
                 None
             },
         };
-        Some(self.resolve(value, value_ctx))
+        match self.resolve(value, value_ctx) {
+            Val::Object(Object::HttpClient {
+                library,
+                base_url,
+                mut params,
+            }) => {
+                let writes = self.attribute_params_writes(class, attribute, ctx);
+                self.apply_client_params(&mut params, writes);
+                Some(Val::Object(Object::HttpClient {
+                    library,
+                    base_url,
+                    params,
+                }))
+            }
+            other => Some(other),
+        }
+    }
+
+    /// Lists the writes to `self.attribute.params` that a use in `ctx` sees:
+    /// those in `__init__` and those before the use in its own method are
+    /// always made, and those in other methods only maybe.
+    fn attribute_params_writes(
+        &self,
+        class: ScopeId,
+        attribute: &str,
+        ctx: Ctx,
+    ) -> Vec<(MutationKind<'t>, Presence, Ctx)> {
+        let index = self.index;
+        let mut writes = Vec::new();
+        let recorded = index.scope(class).attribute_mutations.get(attribute);
+        for (method, mutation) in recorded.into_iter().flatten() {
+            let same_method = *method == ctx.scope;
+            if same_method && mutation.position > ctx.position {
+                continue;
+            }
+            let always_made = same_method || index.scope(*method).name == "__init__";
+            let presence = if always_made && mutation.branches.is_empty() {
+                Presence::Always
+            } else {
+                Presence::Maybe
+            };
+            let write_ctx = Ctx {
+                scope: *method,
+                position: mutation.position,
+                frame: if same_method { ctx.frame } else { None },
+            };
+            writes.push((mutation.kind, presence, write_ctx));
+        }
+        writes
     }
 }

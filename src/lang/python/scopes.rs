@@ -132,6 +132,9 @@ pub(super) struct Scope<'t> {
     pub mutations: HashMap<&'t str, Vec<Mutation<'t>>>,
     /// For a class: `self.name = value` bindings made in its methods.
     pub attributes: HashMap<&'t str, Vec<Binding<'t>>>,
+    /// For a class: writes to `self.name.params` made in its methods, with
+    /// the method that makes each.
+    pub attribute_mutations: HashMap<&'t str, Vec<(ScopeId, Mutation<'t>)>>,
     /// For a function: the values of its `return` statements.
     pub returns: Vec<Node<'t>>,
 }
@@ -154,6 +157,7 @@ impl<'t> Scope<'t> {
             bindings: HashMap::new(),
             mutations: HashMap::new(),
             attributes: HashMap::new(),
+            attribute_mutations: HashMap::new(),
             returns: Vec::new(),
         }
     }
