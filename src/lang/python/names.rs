@@ -443,9 +443,9 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
-    /// Lists the writes to `self.attribute.params` that a use in `ctx` sees:
-    /// those in `__init__` and those before the use in its own method are
-    /// always made, and those in other methods only maybe.
+    /// Lists the writes to `self.attribute.params` that can precede a use
+    /// in `ctx`. Those in `__init__` and those before the use in its own
+    /// method are always made, and those in other methods only maybe.
     fn attribute_params_writes(
         &self,
         class: ScopeId,
