@@ -6,7 +6,8 @@ use tree_sitter::Node;
 
 use super::fields::{FIELD, children_in_field};
 use super::index::{CallRecord, Walker};
-use super::scopes::{Binding, BindingKind, Mutation, MutationKind, ScopeId};
+use super::passed_dicts::leaves_arguments_unchanged;
+use super::scopes::{Binding, BindingKind, Mutation, MutationKind, ParamsWrite, ScopeId};
 use super::syntax;
 use super::syntax::{Callee, kind, named_children, node_text, unparenthesize};
 
@@ -62,7 +63,12 @@ impl<'t> Walker<'t> {
                 position,
                 BindingKind::Value(value),
             ),
-            "attribute" => self.record_instance_attribute(target, position, value),
+            "attribute" => {
+                if let Some(client) = client_params_owner(target, source) {
+                    self.record_client_params(client, position, ParamsWrite::Assign(value));
+                }
+                self.record_instance_attribute(target, position, value);
+            }
             "subscript" => self.record_set_item(target, position, value),
             "pattern_list" | "tuple_pattern" | "list_pattern" => {
                 for (index, element) in named_children(target).into_iter().enumerate() {
@@ -74,6 +80,42 @@ impl<'t> Walker<'t> {
             }
             _ => {}
         }
+    }
+
+    /// Records a write to `client.params`: on the name `client`, or for
+    /// `self.client.params` in a method, on the class's attribute.
+    fn record_client_params(&mut self, client: Node<'t>, position: usize, write: ParamsWrite<'t>) {
+        let kind = MutationKind::ClientParams(write);
+        if syntax::kind(client) == "identifier" {
+            self.record_mutation(client, position, kind);
+            return;
+        }
+        let source = self.index.source;
+        let method = self.current_scope();
+        let (Some(object), Some(attribute)) = (
+            client.child_by_field_id(FIELD.object),
+            client.child_by_field_id(FIELD.attribute),
+        ) else {
+            return;
+        };
+        let method_scope = &self.index.scopes[method];
+        let (Some(instance), Some(class)) = (method_scope.instance_parameter(), method_scope.class)
+        else {
+            return;
+        };
+        if syntax::kind(object) != "identifier" || node_text(object, source) != instance {
+            return;
+        }
+        let mutation = Mutation {
+            position,
+            branches: self.current_branches(),
+            kind,
+        };
+        self.index.scopes[class]
+            .attribute_mutations
+            .entry(node_text(attribute, source))
+            .or_default()
+            .push((method, mutation));
     }
 
     // `self.session = requests.Session()` in a method of a class.
@@ -122,6 +164,10 @@ impl<'t> Walker<'t> {
         ) else {
             return;
         };
+        if let Some(client) = client_params_owner(dict, self.index.source) {
+            self.record_client_params(client, position, ParamsWrite::SetItem { key, value });
+            return;
+        }
         self.record_mutation(dict, position, MutationKind::SetItem { key, value });
     }
 
@@ -324,6 +370,12 @@ impl<'t> Walker<'t> {
             scope,
             callee,
         });
+        let name = callee.map(|callee| callee.name);
+        if !name.is_some_and(leaves_arguments_unchanged) {
+            for argument in dict_arguments(node) {
+                self.record_mutation(argument, node.end_byte(), MutationKind::Passed(node));
+            }
+        }
         let Some(Callee {
             receiver: Some(receiver),
             name,
@@ -332,6 +384,14 @@ impl<'t> Walker<'t> {
         else {
             return;
         };
+        if let Some(client) = client_params_owner(receiver, self.index.source) {
+            let write = match name {
+                "update" => ParamsWrite::Update(node),
+                _ => ParamsWrite::Other(node),
+            };
+            self.record_client_params(client, node.end_byte(), write);
+            return;
+        }
         let kind = match name {
             // `params.update({"ag_title": title})`
             "update" => MutationKind::Update(node),
@@ -342,6 +402,9 @@ impl<'t> Walker<'t> {
                 Some(key) => MutationKind::Remove { key },
                 None => return,
             },
+            "clear" | "popitem" | "__setitem__" | "__delitem__" | "__ior__" => {
+                MutationKind::Passed(node)
+            }
             _ => return,
         };
         self.record_mutation(receiver, node.end_byte(), kind);
@@ -365,6 +428,38 @@ fn chain_value(right: Node) -> Option<Node> {
         value = value.child_by_field_id(FIELD.right)?;
     }
     None
+}
+
+/// Returns `session` for the expression `session.params`, or
+/// `self.session` for `self.session.params`.
+fn client_params_owner<'t>(node: Node<'t>, source: &str) -> Option<Node<'t>> {
+    let node = unparenthesize(node);
+    if kind(node) != "attribute" {
+        return None;
+    }
+    let object = node.child_by_field_id(FIELD.object)?;
+    let attribute = node.child_by_field_id(FIELD.attribute)?;
+    let is_params = node_text(attribute, source) == "params";
+    let is_owner = matches!(kind(object), "identifier" | "attribute");
+    (is_params && is_owner).then_some(object)
+}
+
+/// Returns the arguments of a call that are plain names, given by position
+/// or by keyword. `f(**d)` and `f(*d)` pass copies, so they are left out.
+fn dict_arguments(call: Node) -> Vec<Node> {
+    let Some(arguments) = call.child_by_field_id(FIELD.arguments) else {
+        return Vec::new();
+    };
+    named_children(arguments)
+        .into_iter()
+        .filter_map(|argument| match kind(argument) {
+            "identifier" => Some(argument),
+            "keyword_argument" => argument
+                .child_by_field_id(FIELD.value)
+                .filter(|value| kind(*value) == "identifier"),
+            _ => None,
+        })
+        .collect()
 }
 
 fn first_argument(call: Node) -> Option<Node> {

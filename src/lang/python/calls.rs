@@ -5,6 +5,7 @@
 use tree_sitter::Node;
 
 use super::dicts::dict_from_value;
+use super::dynamic_requests::is_request_class;
 use super::fields::FIELD;
 use super::http_clients::{client_constructor, is_opener_builder, is_urllib_request_class};
 use super::library_calls::is_connector_constructor;
@@ -57,11 +58,21 @@ impl<'a, 't> Resolver<'a, 't> {
                 | "lower"
                 | "upper"
                 | "copy"
+                | "prepare"
+                | "prepare_request"
         ) {
             return None;
         }
+        // `session.prepare_request(request)` returns the request prepared.
+        if method == "prepare_request" {
+            return match self.resolve(find_arg(args, Some(0), "request")?, ctx) {
+                value @ Val::Object(Object::PreparedRequest(_)) => Some(value),
+                _ => None,
+            };
+        }
         let value = self.resolve(receiver, ctx);
         match (method, value) {
+            ("prepare", value @ Val::Object(Object::PreparedRequest(_))) => Some(value),
             // `"{}/api/2.0/fo/{}".format(host, path)`
             ("format", Val::Str(format)) => Some(self.brace_format(format, args, ctx)),
             // `",".join(ips)`
@@ -124,6 +135,9 @@ impl<'a, 't> Resolver<'a, 't> {
                 Some(text) => Val::Str(self.resolve_template(text, ctx)),
                 None => self.unknown(call),
             },
+            "getattr" => self.getattr_value(call, args, ctx),
+            "functools.partial" => self.partial_value(call, args, ctx),
+            path if is_request_class(path) => self.prepared_request_value(call, args, ctx),
             // `urljoin(BASE, "/api/2.0/fo/asset/ip/")`, `os.path.join(...)`:
             // the API path is found in the joined text wherever the base ends.
             "urllib.parse.urljoin" | "urlparse.urljoin" | "os.path.join" | "posixpath.join" => {

@@ -11,6 +11,10 @@ use super::syntax::{Arg, call_args, describe, kind, named_children, span_of};
 use super::value::{DictVal, Val, pair_of};
 use crate::model::{Presence, Span, Unresolved};
 
+/// Unresolved pieces after which a dict passed to more calls records no
+/// more of them. Rules name at most four pieces in a message.
+const MAX_PASSED_PIECES: usize = 4;
+
 impl<'a, 't> Resolver<'a, 't> {
     // `{"action": "add", "ips": ips, **extra}`
     pub(super) fn dict_literal(&mut self, node: Node<'t>, ctx: Ctx) -> DictVal {
@@ -56,7 +60,13 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// Applies `update(...)`-style arguments: a dict or pairs, keywords and
     /// `**kw` splats.
-    fn update_dict(&mut self, dict: &mut DictVal, args: &[Arg<'t>], presence: Presence, ctx: Ctx) {
+    pub(super) fn update_dict(
+        &mut self,
+        dict: &mut DictVal,
+        args: &[Arg<'t>],
+        presence: Presence,
+        ctx: Ctx,
+    ) {
         for arg in args {
             match *arg {
                 Arg::Positional(node) => {
@@ -79,7 +89,7 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
-    fn set_item(
+    pub(super) fn set_item(
         &mut self,
         dict: &mut DictVal,
         key: Node<'t>,
@@ -132,6 +142,21 @@ impl<'a, 't> Resolver<'a, 't> {
         binding: &Binding<'t>,
         use_ctx: Ctx,
     ) -> DictVal {
+        for (kind, presence, ctx) in self.writes_between(name, scope, binding, use_ctx) {
+            self.apply_mutation(&mut dict, kind, presence, ctx);
+        }
+        dict
+    }
+
+    /// Lists the writes to the value bound to `name` between its binding
+    /// and the use, each with its presence and the context it runs in.
+    pub(super) fn writes_between(
+        &self,
+        name: &str,
+        scope: ScopeId,
+        binding: &Binding<'t>,
+        use_ctx: Ctx,
+    ) -> Vec<(MutationKind<'t>, Presence, Ctx)> {
         let index = self.index;
         let mut writes = Vec::new();
         for mutation in index.scope(scope).mutations.get(name).into_iter().flatten() {
@@ -154,6 +179,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
         }
+        let mut found = Vec::new();
         for (mutation, write_scope, conditional) in writes {
             let presence = if conditional {
                 Presence::Maybe
@@ -169,9 +195,9 @@ impl<'a, 't> Resolver<'a, 't> {
                     None
                 },
             };
-            self.apply_mutation(&mut dict, mutation.kind, presence, ctx);
+            found.push((mutation.kind, presence, ctx));
         }
-        dict
+        found
     }
 
     fn apply_mutation(
@@ -200,6 +226,15 @@ impl<'a, 't> Resolver<'a, 't> {
                     dict.remove(&key, presence);
                 }
             }
+            // `add_network(params)`. A message names a few pieces only, so
+            // once that many are known a further call adds nothing.
+            MutationKind::Passed(call) => {
+                if dict.unresolved.len() < MAX_PASSED_PIECES && self.may_change_arguments(call, ctx)
+                {
+                    dict.unresolved.push(self.unresolved_piece(call));
+                }
+            }
+            MutationKind::ClientParams(_) => {}
         }
     }
 

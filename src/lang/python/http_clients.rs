@@ -6,9 +6,10 @@
 use tree_sitter::Node;
 
 use super::call_sites::is_api_url;
+use super::dicts::dict_from_value;
 use super::resolve::{Ctx, Resolver};
 use super::syntax::{Arg, describe, find_arg, span_of};
-use super::value::{Body, Object, UrllibRequest, Val};
+use super::value::{Body, DictVal, Object, UrllibRequest, Val};
 use crate::model::{Span, Unresolved};
 use crate::template::{Piece, Template};
 
@@ -25,7 +26,7 @@ const VERBS: &[&str] = &["get", "post", "put", "delete", "patch", "head", "optio
 /// Arguments whose value is sent as request parameters: the query string
 /// (`params`), a form or raw body (`data`, httpx's `content`), JSON, and
 /// multipart fields (`files`).
-const PARAMETER_ARGUMENTS: &[&str] = &["params", "data", "json", "files", "content"];
+pub(super) const PARAMETER_ARGUMENTS: &[&str] = &["params", "data", "json", "files", "content"];
 
 /// `requests.Session.request`'s positional parameters, in order.
 const SESSION_REQUEST_PARAMETERS: &[&str] = &[
@@ -92,7 +93,7 @@ pub(super) fn is_opener_builder(path: &str) -> bool {
 }
 
 /// The leading positional parameters of a request function or method.
-fn positional_parameters(
+pub(super) fn positional_parameters(
     library: HttpLibrary,
     method: &str,
     on_client: bool,
@@ -108,7 +109,7 @@ fn positional_parameters(
 }
 
 /// The pieces of a request before they are read into a call site.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct HttpRequest {
     pub url: Template,
     /// True when the URL was found not to be a Qualys API path, so that
@@ -125,18 +126,35 @@ impl<'a, 't> Resolver<'a, 't> {
     /// of the client object the method is called on.
     pub(super) fn http_request(
         &mut self,
-        (library, method_name, on_client): (HttpLibrary, &str, bool),
+        function: (HttpLibrary, &str, bool),
         base_url: Option<&Template>,
         args: &[Arg<'t>],
         ctx: Ctx,
     ) -> Option<HttpRequest> {
+        self.http_request_with(function, base_url, args, ctx, Preset::default())
+    }
+
+    /// Reads a request call whose leading arguments were bound earlier,
+    /// as `functools.partial(requests.post, url)` binds them.
+    pub(super) fn http_request_with(
+        &mut self,
+        (library, method_name, on_client): (HttpLibrary, &str, bool),
+        base_url: Option<&Template>,
+        args: &[Arg<'t>],
+        ctx: Ctx,
+        preset: Preset,
+    ) -> Option<HttpRequest> {
         let names = positional_parameters(library, method_name, on_client);
 
-        let mut method = (method_name != "request").then(|| method_name.to_ascii_uppercase());
+        let mut method = preset
+            .method
+            .or_else(|| (method_name != "request").then(|| method_name.to_ascii_uppercase()));
         let mut url = None;
         let mut body_nodes = Vec::new();
-        let mut unresolved = Vec::new();
-        let mut position = 0;
+        let mut unresolved = preset.unresolved;
+        let mut bodies = preset.bodies;
+        let mut splat_url = preset.url;
+        let mut position = preset.positional;
         for arg in args {
             let (name, node) = match *arg {
                 Arg::Positional(node) => {
@@ -144,9 +162,55 @@ impl<'a, 't> Resolver<'a, 't> {
                     (names.get(position - 1).copied(), node)
                 }
                 Arg::Keyword { name, value, .. } => (Some(name), value),
-                // `requests.post(url, **options)` could pass `data=`.
-                Arg::Star(node) | Arg::DoubleStar(node) => {
-                    unresolved.push(self.unresolved_piece(node));
+                // `requests.post(**options)` with `options` a dict of this file.
+                Arg::DoubleStar(node) => {
+                    let Some(inner) = node.named_child(0) else {
+                        continue;
+                    };
+                    match self.resolve(inner, ctx) {
+                        Val::Dict(options) => {
+                            let read = keyword_options(options, &describe(node, self.source));
+                            splat_url = read.url.or(splat_url);
+                            method = read.method.or(method);
+                            bodies.extend(read.bodies);
+                            unresolved.extend(read.unresolved);
+                        }
+                        // `requests.post(url, **options)` could pass `data=`.
+                        _ => unresolved.push(self.unresolved_piece(node)),
+                    }
+                    continue;
+                }
+                // `requests.post(*args)` with `args` a tuple of this file.
+                Arg::Star(node) => {
+                    let items = match node.named_child(0).map(|inner| self.resolve(inner, ctx)) {
+                        Some(Val::Seq(items)) => items,
+                        _ => {
+                            unresolved.push(self.unresolved_piece(node));
+                            continue;
+                        }
+                    };
+                    let description = describe(node, self.source);
+                    for item in items {
+                        position += 1;
+                        let item_description = format!("{description}[{}]", position - 1);
+                        match names.get(position - 1).copied() {
+                            Some("url") => {
+                                splat_url =
+                                    Some(item.to_template(&item_description, span_of(node)));
+                            }
+                            Some("method") => {
+                                method = item.as_literal().map(|text| text.to_ascii_uppercase());
+                            }
+                            Some(name) if PARAMETER_ARGUMENTS.contains(&name) => {
+                                bodies.push(Body {
+                                    value: item,
+                                    description: item_description,
+                                    span: span_of(node),
+                                })
+                            }
+                            _ => {}
+                        }
+                    }
                     continue;
                 }
             };
@@ -165,16 +229,20 @@ impl<'a, 't> Resolver<'a, 't> {
 
         // The URL goes first, so that a body too costly to resolve cannot
         // use up the budget that decides whether this is a call site at all.
-        let url = join_base_url(base_url, self.resolve_template(url?, ctx));
-        let off_api = self.skip_bodies_off_api && !is_api_url(&url);
-        let bodies = if off_api {
-            Vec::new()
-        } else {
-            body_nodes
-                .into_iter()
-                .map(|node| self.body(node, ctx))
-                .collect()
+        let url = match url {
+            Some(url) => self.resolve_template(url, ctx),
+            None => splat_url?,
         };
+        let url = join_base_url(base_url, url);
+        let off_api = self.skip_bodies_off_api && !is_api_url(&url);
+        if off_api {
+            bodies.clear();
+        } else {
+            for node in body_nodes {
+                let body = self.body(node, ctx);
+                bodies.push(body);
+            }
+        }
         Some(HttpRequest {
             url,
             off_api,
@@ -253,7 +321,21 @@ impl<'a, 't> Resolver<'a, 't> {
             .map(|base| self.resolve_untracked(base, ctx))
             .filter(|base| *base != Val::NoneValue)
             .map(|base| base.to_template("base_url", Span::default()));
-        Val::Object(Object::HttpClient { library, base_url })
+        // httpx's `Client(params=...)`; requests' `Session()` takes no
+        // arguments and aiohttp's `ClientSession` has no such parameter.
+        let params = match find_arg(args, None, "params") {
+            Some(params) if library == HttpLibrary::Httpx => {
+                let description = describe(params, self.source);
+                let value = self.resolve(params, ctx);
+                dict_from_value(value, &description, span_of(params))
+            }
+            _ => DictVal::default(),
+        };
+        Val::Object(Object::HttpClient {
+            library,
+            base_url,
+            params,
+        })
     }
 
     pub(super) fn body(&mut self, node: Node<'t>, ctx: Ctx) -> Body {
@@ -270,6 +352,43 @@ impl<'a, 't> Resolver<'a, 't> {
             span: span_of(node),
         }
     }
+}
+
+/// Arguments of a request call bound before the call: by
+/// `functools.partial`, or by a `**options` dict.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Preset {
+    pub url: Option<Template>,
+    pub method: Option<String>,
+    /// Positional arguments already bound.
+    pub positional: usize,
+    pub bodies: Vec<Body>,
+    pub unresolved: Vec<Unresolved>,
+}
+
+/// Reads the entries of a `**options` dict as the keyword arguments of a
+/// request call.
+fn keyword_options(options: DictVal, description: &str) -> Preset {
+    let mut preset = Preset {
+        unresolved: options.unresolved,
+        ..Preset::default()
+    };
+    for entry in options.entries {
+        let entry_description = format!("{description}[{:?}]", entry.key);
+        match entry.key.as_str() {
+            "url" => preset.url = Some(entry.value.to_template(&entry_description, entry.span)),
+            "method" => {
+                preset.method = entry.value.as_literal().map(|m| m.to_ascii_uppercase());
+            }
+            key if PARAMETER_ARGUMENTS.contains(&key) => preset.bodies.push(Body {
+                value: entry.value,
+                description: entry_description,
+                span: entry.span,
+            }),
+            _ => {}
+        }
+    }
+    preset
 }
 
 /// Joins a relative URL to a client's base URL, as httpx and aiohttp do.

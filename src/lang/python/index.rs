@@ -12,6 +12,7 @@ use tree_sitter::{Node, Tree};
 use super::child_lists::{ChildLists, ChildPosition, has_grandchildren};
 use super::fields::FIELD;
 use super::parameters::read_parameters;
+use super::reaching::BranchStatements;
 use super::roles::{Role, role};
 use super::scopes::{BindingKind, MODULE_SCOPE, Scope, ScopeId, ScopeKind};
 use super::syntax::{Callee, callee, kind, named_children, node_text};
@@ -83,6 +84,7 @@ pub(super) struct FileIndex<'t> {
     pub functions_by_name: HashMap<&'t str, Vec<ScopeId>>,
     /// True when the file imports `qualysapi` or `qualysdk`.
     pub imports_qualys_library: bool,
+    pub branch_statements: BranchStatements,
 }
 
 impl<'t> FileIndex<'t> {
@@ -140,6 +142,7 @@ impl<'t> Walker<'t> {
                 strings: Vec::new(),
                 functions_by_name: HashMap::new(),
                 imports_qualys_library: false,
+                branch_statements: BranchStatements::default(),
             },
             stack: Vec::new(),
             child_lists: ChildLists::new(),
@@ -308,6 +311,7 @@ impl<'t> Walker<'t> {
     /// `match`.
     fn push_branch(&mut self, node: Node<'t>) -> bool {
         self.branches.push(node.start_byte());
+        self.index.branch_statements.record(node);
         true
     }
 

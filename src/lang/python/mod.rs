@@ -9,11 +9,14 @@
 //! wrapper functions at their callers. Finally [`string_uses`] classifies the
 //! string literals.
 
+mod alternatives;
 mod bindings;
 mod call_sites;
 mod calls;
 mod child_lists;
+mod client_params;
 mod dicts;
+mod dynamic_requests;
 mod fields;
 mod format;
 mod http_clients;
@@ -23,6 +26,8 @@ mod library_calls;
 mod literal;
 mod names;
 mod parameters;
+mod passed_dicts;
+mod reaching;
 mod request_calls;
 mod resolve;
 mod roles;

@@ -4,20 +4,31 @@
 
 use tree_sitter::Node;
 
+use super::alternatives::join_alternatives;
 use super::fields::FIELD;
 use super::parameters::Argument;
+use super::reaching::{branches_at, reaching};
 use super::resolve::{Ctx, Resolver};
 use super::scopes::{
-    Binding, BindingKind, MODULE_SCOPE, Parameter, ParameterKind, ScopeId, ScopeKind,
+    Binding, BindingKind, MODULE_SCOPE, MutationKind, Parameter, ParameterKind, ScopeId, ScopeKind,
 };
 use super::syntax::{describe, kind, named_children, node_text, span_of};
 use super::value::{DictVal, Object, Val};
-use crate::model::{Presence, Unresolved};
+use crate::model::{Presence, Span, Unresolved};
 
 /// Where a name was found.
 enum Found<'a, 't> {
-    Binding(ScopeId, &'a Binding<'t>),
+    /// The assignments in one scope that can reach the use, latest first,
+    /// and the function parameter whose value reaches it on the paths
+    /// that assign nothing.
+    Bindings {
+        scope: ScopeId,
+        bindings: Vec<&'a Binding<'t>>,
+        parameter: Option<usize>,
+    },
     Parameter(ScopeId, usize),
+    /// More assignments reach the use than are joined.
+    TooMany,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -29,8 +40,36 @@ impl<'a, 't> Resolver<'a, 't> {
 
     pub(super) fn resolve_name_text(&mut self, name: &'t str, ctx: Ctx) -> Val {
         match self.lookup(name, ctx) {
-            Some(Found::Binding(scope, binding)) => self.resolve_binding(name, scope, binding, ctx),
+            Some(Found::Bindings {
+                scope,
+                bindings,
+                parameter,
+            }) if bindings.len() == 1 && parameter.is_none() => {
+                self.resolve_binding(name, scope, bindings[0], ctx)
+            }
+            Some(Found::Bindings {
+                scope,
+                bindings,
+                parameter,
+            }) => {
+                let key = (name, ctx, self.tracking);
+                if let Some(value) = self.joined_names.get(&key) {
+                    return value.clone();
+                }
+                let mut values = Vec::new();
+                if let Some(index) = parameter {
+                    values.push(self.resolve_parameter(scope, index, ctx));
+                }
+                for binding in bindings.into_iter().rev() {
+                    values.push(self.resolve_binding(name, scope, binding, ctx));
+                }
+                let span = Span::new(ctx.position, ctx.position);
+                let joined = join_alternatives(values, name, span);
+                self.joined_names.insert(key, joined.clone());
+                joined
+            }
             Some(Found::Parameter(scope, index)) => self.resolve_parameter(scope, index, ctx),
+            Some(Found::TooMany) => Val::Unknown(name.to_string()),
             // A name bound nowhere in the file: a builtin such as `dict`,
             // or a global from a star import.
             None => Val::Object(Object::Module(name.to_string())),
@@ -41,11 +80,11 @@ impl<'a, 't> Resolver<'a, 't> {
     /// for a plain `name = value` binding.
     pub(super) fn bound_value_node(&self, name: Node<'t>, ctx: Ctx) -> Option<Node<'t>> {
         match self.lookup(node_text(name, self.source), ctx)? {
-            Found::Binding(_, binding) => match binding.kind {
+            Found::Bindings { bindings, .. } => match bindings.first()?.kind {
                 BindingKind::Value(value) => Some(value),
                 _ => None,
             },
-            Found::Parameter(..) => None,
+            Found::Parameter(..) | Found::TooMany => None,
         }
     }
 
@@ -63,8 +102,8 @@ impl<'a, 't> Resolver<'a, 't> {
             let scope = index.scope(scope_id);
             let visible = !(from_function && scope.kind == ScopeKind::Class);
             if visible {
-                if let Some(binding) = scope.binding_before(name, position) {
-                    return Some(Found::Binding(scope_id, binding));
+                if let Some(found) = self.reaching_bindings(scope_id, name, position) {
+                    return Some(found);
                 }
                 if scope.is_function() {
                     let parameter = scope
@@ -82,6 +121,47 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             scope_id = scope.parent?;
         }
+    }
+
+    /// Finds the assignments of `name` in `scope_id` that reach a use at
+    /// `position`, or anywhere in the scope when `position` is `None`.
+    fn reaching_bindings(
+        &self,
+        scope_id: ScopeId,
+        name: &str,
+        position: Option<usize>,
+    ) -> Option<Found<'a, 't>> {
+        let index = self.index;
+        let scope = index.scope(scope_id);
+        let latest = scope.binding_before(name, position)?;
+        if latest.branches.is_empty() {
+            return Some(Found::Bindings {
+                scope: scope_id,
+                bindings: vec![latest],
+                parameter: None,
+            });
+        }
+        let use_branches = match position {
+            Some(position) => branches_at(index, scope_id, position),
+            None => Vec::new(),
+        };
+        let all = scope.bindings.get(name)?;
+        let found = reaching(&index.branch_statements, all, position, &use_branches);
+        if found.truncated {
+            return Some(Found::TooMany);
+        }
+        let parameter = match found.complete || !scope.is_function() {
+            true => None,
+            false => scope
+                .parameters
+                .iter()
+                .position(|parameter| parameter.name == name),
+        };
+        Some(Found::Bindings {
+            scope: scope_id,
+            bindings: found.bindings,
+            parameter,
+        })
     }
 
     fn resolve_binding(
@@ -106,6 +186,19 @@ impl<'a, 't> Resolver<'a, 't> {
                 match self.resolve(value, ctx) {
                     Val::Dict(dict) => {
                         Val::Dict(self.apply_mutations(dict, name, scope, binding, use_ctx))
+                    }
+                    Val::Object(Object::HttpClient {
+                        library,
+                        base_url,
+                        mut params,
+                    }) => {
+                        let writes = self.writes_between(name, scope, binding, use_ctx);
+                        self.apply_client_params(&mut params, writes);
+                        Val::Object(Object::HttpClient {
+                            library,
+                            base_url,
+                            params,
+                        })
                     }
                     other => other,
                 }
@@ -332,6 +425,54 @@ impl<'a, 't> Resolver<'a, 't> {
                 None
             },
         };
-        Some(self.resolve(value, value_ctx))
+        match self.resolve(value, value_ctx) {
+            Val::Object(Object::HttpClient {
+                library,
+                base_url,
+                mut params,
+            }) => {
+                let writes = self.attribute_params_writes(class, attribute, ctx);
+                self.apply_client_params(&mut params, writes);
+                Some(Val::Object(Object::HttpClient {
+                    library,
+                    base_url,
+                    params,
+                }))
+            }
+            other => Some(other),
+        }
+    }
+
+    /// Lists the writes to `self.attribute.params` that can precede a use
+    /// in `ctx`. Those in `__init__` and those before the use in its own
+    /// method are always made, and those in other methods only maybe.
+    fn attribute_params_writes(
+        &self,
+        class: ScopeId,
+        attribute: &str,
+        ctx: Ctx,
+    ) -> Vec<(MutationKind<'t>, Presence, Ctx)> {
+        let index = self.index;
+        let mut writes = Vec::new();
+        let recorded = index.scope(class).attribute_mutations.get(attribute);
+        for (method, mutation) in recorded.into_iter().flatten() {
+            let same_method = *method == ctx.scope;
+            if same_method && mutation.position > ctx.position {
+                continue;
+            }
+            let always_made = same_method || index.scope(*method).name == "__init__";
+            let presence = if always_made && mutation.branches.is_empty() {
+                Presence::Always
+            } else {
+                Presence::Maybe
+            };
+            let write_ctx = Ctx {
+                scope: *method,
+                position: mutation.position,
+                frame: if same_method { ctx.frame } else { None },
+            };
+            writes.push((mutation.kind, presence, write_ctx));
+        }
+        writes
     }
 }

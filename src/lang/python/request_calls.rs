@@ -5,12 +5,14 @@
 use tree_sitter::Node;
 
 use super::call_sites::RequestParts;
+use super::fields::FIELD;
 use super::http_clients::{HttpLibrary, is_request_method, is_urlopen, module_library};
 use super::index::CallRecord;
 use super::library_calls::{connector_method, is_library_function, sdk_function};
 use super::resolve::{Ctx, Resolver};
-use super::syntax::{Arg, Callee, call_args, positional_args};
-use super::value::{Object, Val};
+use super::syntax::span_of;
+use super::syntax::{Arg, Callee, call_args, find_arg, positional_args};
+use super::value::{Body, DictVal, Object, PartialRequest, Val};
 
 /// HTTP methods, to tell `session.request("POST", url)` from qualysapi's
 /// `conn.request("asset/ip", data)` when the object is not known.
@@ -21,7 +23,9 @@ const HTTP_METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD",
 /// opener's `open`, or a qualysapi or qualysdk helper. Each branch of
 /// `module_request` and `method_request` needs one of these names.
 fn may_send_request(name: &str) -> bool {
-    is_request_method(name) || matches!(name, "open" | "urlopen") || is_library_function(name)
+    is_request_method(name)
+        || matches!(name, "open" | "urlopen" | "send")
+        || is_library_function(name)
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -31,19 +35,37 @@ impl<'a, 't> Resolver<'a, 't> {
         call: &CallRecord<'t>,
         ctx: Ctx,
     ) -> Option<RequestParts> {
-        let Callee {
-            function,
-            receiver,
-            name,
-        } = call.callee?;
+        let (function, receiver, name) = match call.callee {
+            Some(Callee {
+                function,
+                receiver,
+                name,
+            }) => (function, receiver, name),
+            // `getattr(requests, "post")(url, ...)`
+            None => (call.node.child_by_field_id(FIELD.function)?, None, ""),
+        };
         let call = call.node;
         let Some(receiver) = receiver else {
-            // `post(url, ...)` after `from requests import post`.
-            let Val::Object(Object::Module(path)) = self.resolve_untracked(function, ctx) else {
-                return None;
+            return match self.resolve_untracked(function, ctx) {
+                // `post(url, ...)` after `from requests import post`.
+                Val::Object(Object::Module(path)) => {
+                    let args = call_args(call, self.source);
+                    self.module_request(&path, call, &args, ctx)
+                }
+                // `post_ip(data=...)` after `post_ip = partial(requests.post, URL)`
+                Val::Object(Object::PartialRequest(partial)) => {
+                    let args = call_args(call, self.source);
+                    let PartialRequest {
+                        library,
+                        function,
+                        preset,
+                    } = *partial;
+                    let function = (library, function.as_str(), false);
+                    let request = self.http_request_with(function, None, &args, ctx, preset)?;
+                    Some(request.into())
+                }
+                _ => None,
             };
-            let args = call_args(call, self.source);
-            return self.module_request(&path, call, &args, ctx);
         };
         // Resolving the receiver costs the most, and no receiver sends a
         // request through a method with any other name.
@@ -51,6 +73,9 @@ impl<'a, 't> Resolver<'a, 't> {
             return None;
         }
         let args = call_args(call, self.source);
+        if name == "send" {
+            return self.send_request(&args, ctx);
+        }
         let receiver_value = self.resolve_untracked(receiver, ctx);
         if let Val::Object(Object::Module(module)) = &receiver_value {
             let path = format!("{module}.{name}");
@@ -59,6 +84,15 @@ impl<'a, 't> Resolver<'a, 't> {
             }
         }
         self.method_request(receiver_value, name, call, &args, ctx)
+    }
+
+    // `session.send(prepared)` on any receiver: the argument decides.
+    fn send_request(&mut self, args: &[Arg<'t>], ctx: Ctx) -> Option<RequestParts> {
+        let request = find_arg(args, Some(0), "request")?;
+        match self.resolve_untracked(request, ctx) {
+            Val::Object(Object::PreparedRequest(request)) => Some((*request).into()),
+            _ => None,
+        }
     }
 
     /// A function reached through an import: `requests.post`,
@@ -95,9 +129,23 @@ impl<'a, 't> Resolver<'a, 't> {
     ) -> Option<RequestParts> {
         match receiver {
             // `self.session.post(url, data=payload)`
-            Val::Object(Object::HttpClient { library, base_url }) if is_request_method(name) => {
-                let request =
+            Val::Object(Object::HttpClient {
+                library,
+                base_url,
+                params,
+            }) if is_request_method(name) => {
+                let mut request =
                     self.http_request((library, name, true), base_url.as_ref(), args, ctx)?;
+                if params != DictVal::default() {
+                    // The client's parameters go first, because the
+                    // request's own parameters of the same name win.
+                    let client_params = Body {
+                        value: Val::Dict(params),
+                        description: "the client's params".to_string(),
+                        span: span_of(call),
+                    };
+                    request.bodies.insert(0, client_params);
+                }
                 Some(request.into())
             }
             // `conn.request("/api/2.0/fo/asset/ip/", {...})`, `conn.addIP(ips, "vm")`

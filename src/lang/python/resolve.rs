@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use tree_sitter::Node;
 
+use super::alternatives::join_alternatives;
 use super::fields::FIELD;
 use super::index::FileIndex;
 use super::literal::{StringPart, string_parts};
@@ -27,7 +28,7 @@ const MAX_DEPTH: usize = 48;
 const MAX_STEPS: usize = 20_000;
 
 /// The scope, position and call frame in which an expression is evaluated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) struct Ctx {
     pub scope: ScopeId,
     /// Byte offset of the expression: names bound after it are not seen.
@@ -71,6 +72,15 @@ pub(super) struct Resolver<'a, 't> {
     /// Qualys API path becomes no call site, so its bodies need not be
     /// resolved. Cleared by [`Resolver::reset`].
     pub skip_bodies_off_api: bool,
+    /// Whether the call with this node id may change a dict passed to it,
+    /// kept across requests because it depends only on the callee.
+    pub changing_calls: HashMap<usize, bool>,
+    /// Values of names with more than one reaching assignment, by the
+    /// context of the use and whether reads are tracked. Each assignment
+    /// of `x += ...` on a branch reads all the earlier ones, so without
+    /// this the work doubles with every such branch. Cleared by
+    /// [`Resolver::reset`], because the call frames change.
+    pub joined_names: HashMap<(&'t str, Ctx, bool), Val>,
     depth: usize,
     steps: usize,
 }
@@ -84,6 +94,8 @@ impl<'a, 't> Resolver<'a, 't> {
             unbound_reads: HashSet::new(),
             tracking: true,
             skip_bodies_off_api: false,
+            changing_calls: HashMap::new(),
+            joined_names: HashMap::new(),
             depth: 0,
             steps: 0,
         }
@@ -93,6 +105,7 @@ impl<'a, 't> Resolver<'a, 't> {
     pub(super) fn reset(&mut self, frames: Vec<Frame<'t>>) {
         self.frames = frames;
         self.unbound_reads.clear();
+        self.joined_names.clear();
         self.tracking = true;
         self.skip_bodies_off_api = false;
         self.depth = 0;
@@ -245,7 +258,7 @@ impl<'a, 't> Resolver<'a, 't> {
         Val::Seq(items)
     }
 
-    // `"All" if use_all else title`: known only when both sides agree.
+    // `"All" if use_all else title`: what both sides share stays known.
     fn resolve_conditional(&mut self, node: Node<'t>, ctx: Ctx) -> Val {
         let children = named_children(node);
         let [when_true, _condition, when_false] = children.as_slice() else {
@@ -253,11 +266,8 @@ impl<'a, 't> Resolver<'a, 't> {
         };
         let first = self.resolve(*when_true, ctx);
         let second = self.resolve(*when_false, ctx);
-        if first == second {
-            first
-        } else {
-            self.unknown(node)
-        }
+        let description = describe(node, self.source);
+        join_alternatives(vec![first, second], &description, span_of(node))
     }
 
     // `CONFIG["url"]`, `pairs[0]`

@@ -83,6 +83,27 @@ pub(super) enum MutationKind<'t> {
     SetDefault(Node<'t>),
     /// `del d[key]`, `d.pop(key)`
     Remove { key: Node<'t> },
+    /// `change(d)`, `d.clear()`: a call that may change the dict in ways
+    /// not followed here. The node is the call.
+    Passed(Node<'t>),
+    /// A write to the `params` of a client object held in the name:
+    /// `session.params = {...}`, `session.params[key] = value`,
+    /// `session.params.update(...)`.
+    ClientParams(ParamsWrite<'t>),
+}
+
+/// A write to a client's `params`, which requests merges into the query
+/// of every request the session sends.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum ParamsWrite<'t> {
+    /// `session.params = value`
+    Assign(Node<'t>),
+    /// `session.params[key] = value`
+    SetItem { key: Node<'t>, value: Node<'t> },
+    /// `session.params.update(...)`: the call node.
+    Update(Node<'t>),
+    /// Any other call of a method of `session.params`.
+    Other(Node<'t>),
 }
 
 #[derive(Clone, Debug)]
@@ -111,6 +132,9 @@ pub(super) struct Scope<'t> {
     pub mutations: HashMap<&'t str, Vec<Mutation<'t>>>,
     /// For a class: `self.name = value` bindings made in its methods.
     pub attributes: HashMap<&'t str, Vec<Binding<'t>>>,
+    /// For a class: writes to `self.name.params` made in its methods, with
+    /// the method that makes each.
+    pub attribute_mutations: HashMap<&'t str, Vec<(ScopeId, Mutation<'t>)>>,
     /// For a function: the values of its `return` statements.
     pub returns: Vec<Node<'t>>,
 }
@@ -133,6 +157,7 @@ impl<'t> Scope<'t> {
             bindings: HashMap::new(),
             mutations: HashMap::new(),
             attributes: HashMap::new(),
+            attribute_mutations: HashMap::new(),
             returns: Vec::new(),
         }
     }

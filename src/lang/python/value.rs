@@ -3,7 +3,7 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::http_clients::HttpLibrary;
+use super::http_clients::{HttpLibrary, HttpRequest, Preset};
 use super::scopes::ScopeId;
 use crate::model::{Param, Presence, Span, Unresolved, Value};
 use crate::template::{FormFields, Template, form_fields};
@@ -44,6 +44,9 @@ pub(super) enum Object {
     HttpClient {
         library: HttpLibrary,
         base_url: Option<Template>,
+        /// Query parameters the client adds to every request: httpx's
+        /// `params=` argument, or writes to a session's `params`.
+        params: DictVal,
     },
     /// `qualysapi.connect()`
     QualysConnector,
@@ -51,6 +54,20 @@ pub(super) enum Object {
     UrllibRequest(Box<UrllibRequest>),
     /// `urllib.request.build_opener()`
     UrllibOpener,
+    /// `functools.partial(requests.post, url)`: a request function with
+    /// its leading arguments bound.
+    PartialRequest(Box<PartialRequest>),
+    /// `requests.Request(...)` or its `.prepare()`, sent later with
+    /// `session.send(...)`.
+    PreparedRequest(Box<HttpRequest>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct PartialRequest {
+    pub library: HttpLibrary,
+    /// The request function's name, such as `post`.
+    pub function: String,
+    pub preset: Preset,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
