@@ -5,6 +5,7 @@
 
 use super::value::{DictVal, Entry, Object, Val};
 use crate::model::{Presence, Span};
+use crate::secrets;
 use crate::template::{Piece, Template};
 
 /// Characters after which a shared prefix of two strings may end, and at
@@ -91,6 +92,35 @@ fn differs(name: &str) -> String {
     format!("{name} (assigned differently on different branches)")
 }
 
+/// Maximum length of a literal shown in a description of values that differ.
+const SHOWN_VALUE_MAX: usize = 40;
+
+/// Names a value that differs between branches, with the two literal
+/// texts that differ, as in ``action (`add` or `update`)``, when both are
+/// short and known and the name does not mark a credential.
+fn differs_between(name: &str, first: &[Token], second: &[Token]) -> String {
+    let (Some(first), Some(second)) = (literal(first), literal(second)) else {
+        return differs(name);
+    };
+    let short =
+        first.chars().count() <= SHOWN_VALUE_MAX && second.chars().count() <= SHOWN_VALUE_MAX;
+    if !short || first.is_empty() || second.is_empty() || secrets::is_credential_name(name) {
+        return differs(name);
+    }
+    format!("{name} (`{first}` or `{second}`)")
+}
+
+/// Returns the text of tokens that contain no unknown piece.
+fn literal(tokens: &[Token]) -> Option<String> {
+    tokens
+        .iter()
+        .map(|token| match token {
+            Token::Char(c) => Some(*c),
+            Token::Unknown(_) => None,
+        })
+        .collect()
+}
+
 /// Keeps the pieces two strings share at their start and end, cut at a
 /// [`BOUNDARIES`] character, with one unknown piece for the rest.
 fn join_templates(first: &Template, second: &Template, name: &str, span: Span) -> Val {
@@ -104,12 +134,17 @@ fn join_templates(first: &Template, second: &Template, name: &str, span: Span) -
     let first_rest = &first_text[prefix_len..];
     let second_rest = &second_text[prefix_len..];
     let suffix_len = shared_suffix(first_rest, second_rest);
+    let description = differs_between(
+        name,
+        &first_rest[..first_rest.len() - suffix_len],
+        &second_rest[..second_rest.len() - suffix_len],
+    );
     if prefix_len == 0 && suffix_len == 0 {
-        return Val::Unknown(differs(name));
+        return Val::Unknown(description);
     }
     let mut template = Template::default();
     push_tokens(&mut template, &first_text[..prefix_len], span);
-    template.push_unknown(differs(name), span);
+    template.push_unknown(description, span);
     push_tokens(
         &mut template,
         &first_rest[first_rest.len() - suffix_len..],
@@ -254,8 +289,25 @@ mod tests {
 
     #[test]
     fn different_words_are_unknown() {
-        assert_eq!(joined_text("add", "update"), Val::Unknown(differs("x")));
-        assert_eq!(joined_text("delete", "update"), Val::Unknown(differs("x")));
+        let named = |first, second| Val::Unknown(format!("x (`{first}` or `{second}`)"));
+        assert_eq!(joined_text("add", "update"), named("add", "update"));
+        assert_eq!(joined_text("delete", "update"), named("delete", "update"));
+    }
+
+    #[test]
+    fn credential_values_are_not_named() {
+        let joined = join_alternatives(
+            vec![text("Sekr1t-one"), text("Sekr1t-two")],
+            "password",
+            Span::default(),
+        );
+        assert_eq!(joined, Val::Unknown(differs("password")));
+    }
+
+    #[test]
+    fn long_values_are_not_named() {
+        let long = "a".repeat(SHOWN_VALUE_MAX + 1);
+        assert_eq!(joined_text(&long, "b"), Val::Unknown(differs("x")));
     }
 
     #[test]
@@ -297,7 +349,7 @@ mod tests {
         );
         let expected = vec![
             Piece::Text("https://".into()),
-            Piece::Unknown(differs("x")),
+            Piece::Unknown("x (`a.example` or `b.example`)".into()),
             Piece::Text("/api/2.0/fo/asset/ip/".into()),
         ];
         assert_eq!(pieces(&joined), expected);
@@ -311,7 +363,7 @@ mod tests {
         );
         let expected = vec![
             Piece::Text("https://h/api/2.0/fo/".into()),
-            Piece::Unknown(differs("x")),
+            Piece::Unknown("x (`asset/ip` or `scan`)".into()),
             Piece::Text("/".into()),
         ];
         assert_eq!(pieces(&joined), expected);
