@@ -254,6 +254,9 @@ impl<'a, 't> Analysis<'a, 't> {
         else {
             return assign::apply_assignment(node, text, table, frame);
         };
+        if !frame.has_alternatives() {
+            return assign::apply_assignment(node, text, table, frame);
+        }
         let mut names = referenced_names(
             &field_child(node, FIELDS.value)
                 .into_iter()
@@ -309,7 +312,11 @@ impl<'a, 't> Analysis<'a, 't> {
             .collect();
         if let Some(words) = self.command_words(&parts, frame) {
             let span = command_span(node, &children, &standalone, self.text);
-            let names = referenced_names(&parts, self.text, table);
+            let names = if frame.has_alternatives() {
+                referenced_names(&parts, self.text, table)
+            } else {
+                Vec::new()
+            };
             let combinations = combinations(frame, &names);
             let at = node.start_byte();
             if combinations.is_single() || !self.sends(&words) {

@@ -172,6 +172,23 @@ impl<'p> Frame<'p> {
         &[]
     }
 
+    /// Returns whether a variable in this frame or its callers has several
+    /// reaching values or may have been changed. When none has, every
+    /// command runs once with the values as they are.
+    pub fn has_alternatives(&self) -> bool {
+        let mut frame = Some(self);
+        while let Some(current) = frame {
+            let ambiguous = current.vars.values().any(|reaching| {
+                reaching.len() > 1 || reaching.iter().any(|one| one.maybe_changed.is_some())
+            });
+            if ambiguous {
+                return true;
+            }
+            frame = current.parent;
+        }
+        false
+    }
+
     /// Names every variable assigned in this frame or its callers.
     pub fn visible_names(&self) -> Vec<String> {
         let mut names = Vec::new();
