@@ -58,8 +58,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     );
     // curl -E cert.pem:password, --cert cert.pem:password, and in a curl
     // config file (`-K`) `cert = cert.pem:password`.
-    let certificate =
-        r#"(?:^|[\s'"])(?:(?:-E|--cert)(?:\s+|=)|cert\s*=\s*)['"]?[^\s'":]+:(?P<secret>[^\s'"]+)"#;
+    // Without a leading context, the searcher can start from the literals.
+    let certificate = r#"(?:-E|--cert|\bcert)(?:\s+|\s*=\s*)['"]?[^\s'":]+:(?P<secret>[^\s'"]+)"#;
     [
         // https://user:password@host/
         r"(?i)[a-z][a-z0-9+.-]*://(?P<secret>[^/\s@'\x22]+)@",
@@ -74,8 +74,9 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // or `]` does not end them.
         r#"(?:\bauth\s*=\s*[(\[]|Auth\()(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^)\]"'])*)"#,
         // A curl config file (`-K`): `user = apiuser:pass`, `user apiuser:pass`,
-        // `proxy-user = u:p`.
-        r#"(?i)(?:^|[\s'"(])(?:proxy-)?user\s*[=:]?\s*['"]?[^\s'":@/]+:(?P<secret>[^\s'"]+)"#,
+        // `proxy-user = u:p`. curl reads these names in lower case only, and
+        // a case-sensitive `user` lets the searcher skip ahead to it.
+        r#"(?:^|[\s'"(])(?:proxy-)?user\s*[=:]?\s*['"]?[^\s'":@/]+:(?P<secret>[^\s'"]+)"#,
         // cookies={"QualysSession": "x"}, cookies=dict(...),
         // s.cookies.update({...}): the cookies' names and values.
         r#"\bcookies(?:\s*=\s*|\.update\(\s*)(?:\{|dict\()(?P<secret>(?:"[^"\n]*"|'[^'\n]*'|[^)}"'])*)"#,
