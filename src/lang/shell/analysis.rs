@@ -468,6 +468,16 @@ impl<'a, 't> Analysis<'a, 't> {
                 self.changed
                     .push("the arguments that xargs adds".to_string());
             }
+            if let Some(marker) = &invocation.input_marker {
+                let replaced = arguments
+                    .iter()
+                    .any(|word| display(&word.template).contains(marker.as_str()));
+                if replaced {
+                    self.changed.push(format!(
+                        "the input lines that xargs puts in place of `{marker}`"
+                    ));
+                }
+            }
             self.note_hosts(arguments.iter().map(|word| display(&word.template)));
             self.send(client, arguments, frame.level, span, found);
             return;

@@ -48,6 +48,8 @@ pub struct Invocation {
     /// True when `xargs` runs the program and appends words it reads from
     /// its input to the command line, as it does without `-I`.
     pub input_arguments: bool,
+    /// The marker that `xargs -I` replaces with each line of its input.
+    pub input_marker: Option<String>,
 }
 
 /// Finds the program that a command line runs. Returns `None` when its
@@ -56,6 +58,7 @@ pub fn invocation(words: &[Word]) -> Option<Invocation> {
     let mut index = 0;
     let mut functions_visible = true;
     let mut input_arguments = false;
+    let mut input_marker = None;
     loop {
         // tree-sitter-bash 0.25 starts the name `\curl` at the line break
         // before it when an assignment ends the line above.
@@ -75,7 +78,8 @@ pub fn invocation(words: &[Word]) -> Option<Invocation> {
             // xargs -I{} curl -d "ips={}" ...: each input line replaces {}.
             // Without -I, the input words are appended to the command.
             "xargs" => {
-                input_arguments = !replaces_input(&words[index + 1..]);
+                input_marker = replacement_marker(&words[index + 1..]);
+                input_arguments = input_marker.is_none();
                 options_then_command(words, index + 1, "IaEdLnPs")
             }
             _ => {
@@ -84,6 +88,7 @@ pub fn invocation(words: &[Word]) -> Option<Invocation> {
                     name,
                     functions_visible,
                     input_arguments,
+                    input_marker,
                 });
             }
         };
@@ -92,17 +97,33 @@ pub fn invocation(words: &[Word]) -> Option<Invocation> {
     }
 }
 
-/// True when `xargs`'s options before the command include `-I`, `-i` or
-/// `--replace`, which put the input in place of a marker instead of
-/// appending it.
-fn replaces_input(arguments: &[Word]) -> bool {
-    arguments
+/// Returns the marker of `xargs`'s `-I MARKER`, `-IMARKER`, `-i` or
+/// `--replace`, which put each input line in place of the marker instead
+/// of appending the input. `-i` and `--replace` default to `{}`.
+fn replacement_marker(arguments: &[Word]) -> Option<String> {
+    let options: Vec<String> = arguments
         .iter()
-        .map(|word| word.leading_text())
+        .map(|word| word.leading_text().into_owned())
         .take_while(|text| text.starts_with('-'))
-        .any(|text| {
-            text.starts_with("-I") || text.starts_with("-i") || text.starts_with("--replace")
-        })
+        .collect();
+    options.iter().enumerate().find_map(|(at, text)| {
+        if text == "-I" {
+            let next = arguments.get(at + 1)?;
+            return Some(next.leading_text().into_owned());
+        }
+        if let Some(marker) = text.strip_prefix("-I") {
+            return Some(marker.to_string());
+        }
+        let attached = text
+            .strip_prefix("--replace=")
+            .or_else(|| text.strip_prefix("-i"))
+            .filter(|marker| !marker.is_empty());
+        match attached {
+            Some(marker) => Some(marker.to_string()),
+            None if text == "-i" || text == "--replace" => Some("{}".to_string()),
+            None => None,
+        }
+    })
 }
 
 fn base_name(path: &str) -> &str {

@@ -38,8 +38,26 @@ fn xargs_with_replacement() {
     let site = only_site(&format!(
         "xargs -I{{}} curl -d \"action=update&ips={{}}\" {URL} <ips\n"
     ));
-    assert!(site.is_complete());
-    assert_eq!(literal(&site, "ips"), "{}");
+    // An input line can hold `&` and more parameters.
+    assert_eq!(
+        unresolved(&site),
+        ["the input lines that xargs puts in place of `{}`"]
+    );
+}
+
+#[test]
+fn xargs_marker_outside_request() {
+    let site = only_site(&format!(
+        "xargs -I % curl -o %.xml -d \"action=update&ips=1\" {URL} <ips\n"
+    ));
+    assert_eq!(
+        unresolved(&site),
+        ["the input lines that xargs puts in place of `%`"]
+    );
+    let quiet = only_site(&format!(
+        "xargs -I % curl -d \"action=update&ips=1\" {URL} <ips\n"
+    ));
+    assert!(quiet.is_complete());
 }
 
 #[test]
