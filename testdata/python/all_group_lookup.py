@@ -57,8 +57,6 @@ for ag in groups:
 # looks nothing up.
 ids_by_title = {group.findtext("TITLE"): group.findtext("ID") for group in root.iter("ASSET_GROUP")}
 all_group_id = ids_by_title["All"]  # expect: AGMS007[warning]
-all_group_id = ids_by_title.get("All")  # expect: AGMS007[warning]
-servers_id = ids_by_title.get("Servers")
 ids_by_title["All"] = "0"
 
 # Skipping the All group gives the same result before and after AGMS.

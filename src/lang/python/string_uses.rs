@@ -8,7 +8,6 @@
 use tree_sitter::Node;
 
 use super::fields::{FIELD, children_in_field};
-use super::http_clients::module_library;
 use super::index::{FileIndex, StringRecord};
 use super::literal::{is_string, literal_value};
 use super::resolve::{Ctx, Resolver};
@@ -192,14 +191,6 @@ fn call_use<'t>(
         return None;
     }
     let (receiver, name) = callee_parts(call, index.source)?;
-    // `groups_by_title.get("All")` reads the key as `groups_by_title["All"]` does.
-    if name == "get"
-        && let Some(receiver) = receiver
-        && matches!(kind(child), "string" | "concatenated_string")
-        && !is_http_client(receiver, call, scope, resolver)
-    {
-        return Some((StringUseKind::Equality, false));
-    }
     // `re.split(...)` and `re.findall(...)` are regex functions, not
     // `str.split` or an element's `findall`, so a receiver that is the `re`
     // module goes on to the regex check.
@@ -224,21 +215,6 @@ fn is_regex_module<'t>(
 ) -> bool {
     let value = resolver.resolve_untracked(receiver, Ctx::at(scope, call));
     value == Val::Object(Object::Module("re".to_string()))
-}
-
-/// Tests whether `receiver` is an HTTP client or module, whose `get` sends
-/// a request rather than reading a key.
-fn is_http_client<'t>(
-    receiver: Node<'t>,
-    call: Node<'t>,
-    scope: usize,
-    resolver: &mut Resolver<'_, 't>,
-) -> bool {
-    match resolver.resolve_untracked(receiver, Ctx::at(scope, call)) {
-        Val::Object(Object::Module(path)) => module_library(&path).is_some(),
-        Val::Object(Object::HttpClient { .. }) => true,
-        _ => false,
-    }
 }
 
 /// Decides whether `call` is a `re` function and whether it ignores case.
@@ -529,13 +505,6 @@ mod tests {
     }
 
     #[test]
-    fn get_of_http_client_is_no_use() {
-        let source = "import requests\nsession = requests.Session()\nsession.get('All')\nrequests.get('All')\n";
-        let uses = uses_of(source, "All");
-        assert!(uses.is_empty(), "found {uses:#?}");
-    }
-
-    #[test]
     fn subscript_keys_that_are_read_are_equalities() {
         let read = [
             "all_id = ids_by_title['All']\n",
@@ -550,8 +519,6 @@ mod tests {
                 "source:\n{source}"
             );
         }
-        let got = only_use("all_id = ids_by_title.get('All')\n", "All");
-        assert_eq!(got.kind, StringUseKind::Equality);
         let written = [
             "ids_by_title['All'] = group_id\n",
             "counts['All'] += 1\n",
