@@ -1,6 +1,7 @@
 """Requests sent through a level of indirection: a **options dict that
 contains the URL, getattr on the module, functools.partial, a prepared
-request sent with session.send, and a tuple passed as *args."""
+request sent with session.send (a note, since code can change a prepared
+request before it is sent), and a tuple passed as *args."""
 import functools
 import os
 
@@ -19,7 +20,7 @@ post_ip(data={"action": "update", "ips": "10.42.0.3", "network_id": "1"})
 
 session = requests.Session()
 prepared = requests.Request("POST", BASE + "asset/ip/", data={"action": "add", "ips": "10.42.0.4"}, auth=AUTH).prepare()
-session.send(prepared)  # expect: AGMS002[error]
+session.send(prepared)  # expect: AGMS002[note]
 
 
 def send_with(extra):

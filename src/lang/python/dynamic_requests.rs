@@ -202,6 +202,11 @@ mod tests {
             assert_eq!(path(&call_site), "/api/2.0/fo/asset/ip/", "{send}");
             assert_eq!(literal(&call_site, "action"), "add", "{send}");
             assert_eq!(call_site.method.as_deref(), Some("POST"), "{send}");
+            assert_eq!(
+                unresolved(&call_site),
+                ["the prepared request, which may change before it is sent"],
+                "{send}"
+            );
         }
     }
 

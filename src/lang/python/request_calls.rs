@@ -13,6 +13,7 @@ use super::resolve::{Ctx, Resolver};
 use super::syntax::span_of;
 use super::syntax::{Arg, Callee, call_args, find_arg, positional_args};
 use super::value::{Body, DictVal, Object, PartialRequest, Val};
+use crate::model::Unresolved;
 
 /// HTTP methods, to tell `session.request("POST", url)` from qualysapi's
 /// `conn.request("asset/ip", data)` when the object is not known.
@@ -86,11 +87,23 @@ impl<'a, 't> Resolver<'a, 't> {
         self.method_request(receiver_value, name, call, &args, ctx)
     }
 
-    // `session.send(prepared)` on any receiver: the argument decides.
+    // `session.send(prepared)` on any receiver: the argument decides. Code
+    // between building the request and sending it can change its `data`,
+    // `params` or `body`, and a session's `prepare_request` merges the
+    // session's own parameters, which are not followed here. So the
+    // parameters are never taken as complete.
     fn send_request(&mut self, args: &[Arg<'t>], ctx: Ctx) -> Option<RequestParts> {
         let request = find_arg(args, Some(0), "request")?;
         match self.resolve_untracked(request, ctx) {
-            Val::Object(Object::PreparedRequest(request)) => Some((*request).into()),
+            Val::Object(Object::PreparedRequest(prepared)) => {
+                let mut parts: RequestParts = (*prepared).into();
+                parts.unresolved.push(Unresolved {
+                    description: "the prepared request, which may change before it is sent"
+                        .to_string(),
+                    span: span_of(request),
+                });
+                Some(parts)
+            }
             _ => None,
         }
     }
