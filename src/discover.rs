@@ -42,6 +42,48 @@ pub fn walker(
     builder.build_parallel()
 }
 
+/// How scanned paths are shown: relative to the working folder, and below
+/// a root the walk made absolute, in the form the user gave that root.
+#[derive(Debug, Default)]
+pub struct PathNames {
+    pub current_dir: Option<PathBuf>,
+    /// Each walk root as walked, with the path the user gave for it.
+    roots: Vec<(PathBuf, PathBuf)>,
+}
+
+impl PathNames {
+    /// Names paths for a walk over `paths`, whose roots are made absolute
+    /// when `absolute_roots` is set, as they are under exclude globs.
+    pub fn new(paths: &[PathBuf], absolute_roots: bool) -> Self {
+        let current_dir = std::env::current_dir().ok();
+        let roots = if absolute_roots {
+            paths
+                .iter()
+                .map(|path| (absolute_path(path), path.clone()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        PathNames { current_dir, roots }
+    }
+
+    /// Returns the text that reports show for `path`.
+    pub fn show(&self, path: &Path) -> String {
+        let given = self.roots.iter().find_map(|(walked, given)| {
+            let rest = path.strip_prefix(walked).ok()?;
+            Some(if rest.as_os_str().is_empty() {
+                given.clone()
+            } else {
+                given.join(rest)
+            })
+        });
+        match given {
+            Some(given) => display_path(&given, self.current_dir.as_deref()),
+            None => display_path(path, self.current_dir.as_deref()),
+        }
+    }
+}
+
 /// True when `path`, given on the command line, matches an exclude glob.
 /// The walker applies globs only below its roots, so a file named directly,
 /// as pre-commit names files, is tested here.
@@ -131,6 +173,18 @@ mod tests {
             "/elsewhere/b.sh"
         );
         assert_eq!(display_path(Path::new("a/./b.sh"), None), "a/./b.sh");
+    }
+
+    #[test]
+    fn walked_roots_show_as_given() {
+        let names = PathNames {
+            current_dir: Some(PathBuf::from("/repo/sub")),
+            roots: vec![(PathBuf::from("/repo"), PathBuf::from(".."))],
+        };
+        assert_eq!(names.show(Path::new("/repo/b.sh")), "../b.sh");
+        assert_eq!(names.show(Path::new("/repo")), "..");
+        assert_eq!(names.show(Path::new("/repo/sub/a.sh")), "../sub/a.sh");
+        assert_eq!(names.show(Path::new("/other/c.sh")), "/other/c.sh");
     }
 
     #[test]

@@ -548,3 +548,15 @@ fn exclude_applies_with_relative_config_option() {
     );
     assert_eq!(from_sub, [finding("mixed.sh", 3, "AGMS001", "error")]);
 }
+
+#[test]
+fn paths_above_working_folder_keep_given_form() {
+    let dir = project(&[
+        ("agms-lint.toml", "exclude = [\"vendor/**\"]\n"),
+        ("vendor/mixed.sh", MIXED),
+        ("mixed.sh", MIXED),
+        ("sub/keep.txt", "placeholder\n"),
+    ]);
+    let found = findings(&dir.path().join("sub"), &["--select", "AGMS001", ".."]);
+    assert_eq!(found, [finding("../mixed.sh", 3, "AGMS001", "error")]);
+}

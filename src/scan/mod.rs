@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use crate::catalogue::Lang;
-use crate::discover::{WalkOptions, exclusions, walker};
+use crate::discover::{PathNames, WalkOptions, exclusions, walker};
 use crate::settings::Settings;
 
 pub use file::check_text;
@@ -45,13 +45,13 @@ pub struct ScanOptions {
 
 /// Scans every script under `paths`.
 pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> ScanResult {
-    let current_dir = std::env::current_dir().ok();
     let collected = Mutex::new(ScanResult::default());
     let exclude = options
         .settings
         .exclude
         .as_ref()
         .map(|(root, globs)| exclusions(root, globs));
+    let names = PathNames::new(paths, exclude.is_some());
     let warnings = SkipWarnings::default();
     let threads = Threads::for_request(options.walk.threads);
     let (sender, receiver) = checker::channel(threads.checkers);
@@ -62,7 +62,7 @@ pub fn scan(paths: &[PathBuf], options: &ScanOptions) -> ScanResult {
         let mut builder = WorkerBuilder {
             options,
             collected: &collected,
-            current_dir: current_dir.as_deref(),
+            names: &names,
             exclude: exclude.as_ref(),
             warnings: &warnings,
             candidates: sender,

@@ -6,19 +6,19 @@ use std::path::Path;
 
 use super::skip_warnings::{SkipReason, SkipWarnings};
 use super::{ReadError, ScanResult};
-use crate::discover::display_path;
+use crate::discover::PathNames;
 
 /// Symlink loops and dangling links are counted and named in a warning;
 /// other walk errors, such as a folder without read permission, are read
 /// errors that fail the run.
 pub fn walk_error(
     error: &ignore::Error,
-    current_dir: Option<&Path>,
+    names: &PathNames,
     out: &mut ScanResult,
     warnings: &SkipWarnings,
 ) {
     let path = io_error_path(error)
-        .map(|path| display_path(path, current_dir))
+        .map(|path| names.show(path))
         .unwrap_or_default();
     if is_loop(error) || is_link_chain_loop(error) {
         out.stats.skipped.links += 1;

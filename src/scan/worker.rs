@@ -19,13 +19,13 @@ use super::skip_warnings::{SkipReason, SkipWarnings};
 use super::timing::Stopwatch;
 use super::walk_error::walk_error;
 use super::{ReadError, ScanOptions, ScanResult, file};
-use crate::discover::{display_path, is_excluded};
+use crate::discover::{PathNames, is_excluded};
 
 /// Builds one `Worker` for each thread the walker starts.
 pub struct WorkerBuilder<'a> {
     pub options: &'a ScanOptions,
     pub collected: &'a Mutex<ScanResult>,
-    pub current_dir: Option<&'a Path>,
+    pub names: &'a PathNames,
     /// Exclude globs, tested here against paths named on the command line.
     pub exclude: Option<&'a Override>,
     pub warnings: &'a SkipWarnings,
@@ -37,7 +37,7 @@ impl<'s> ParallelVisitorBuilder<'s> for WorkerBuilder<'s> {
         Box::new(Worker {
             options: self.options,
             collected: self.collected,
-            current_dir: self.current_dir,
+            names: self.names,
             exclude: self.exclude,
             warnings: self.warnings,
             candidates: self.candidates.clone(),
@@ -50,7 +50,7 @@ impl<'s> ParallelVisitorBuilder<'s> for WorkerBuilder<'s> {
 struct Worker<'a> {
     options: &'a ScanOptions,
     collected: &'a Mutex<ScanResult>,
-    current_dir: Option<&'a Path>,
+    names: &'a PathNames,
     exclude: Option<&'a Override>,
     warnings: &'a SkipWarnings,
     candidates: Sender<Candidate>,
@@ -73,7 +73,7 @@ impl ParallelVisitor for Worker<'_> {
                 );
             }
             Ok(entry) => self.visit_entry(&entry),
-            Err(error) => walk_error(&error, self.current_dir, &mut self.local, self.warnings),
+            Err(error) => walk_error(&error, self.names, &mut self.local, self.warnings),
         }
         WalkState::Continue
     }
@@ -136,18 +136,19 @@ impl Worker<'_> {
     }
 
     fn shown(&self, path: &Path) -> String {
-        display_path(path, self.current_dir)
+        self.names.show(path)
     }
 
     fn read_and_check(&mut self, path: &Path) {
         let options = self.options;
+        let names = self.names;
         let out = &mut self.local;
         let contents = read_script(path, options.max_file_size);
         out.stats.times.walk_read += self.clock.lap();
         match contents {
             Ok(Contents::Script(language, bytes)) => {
                 out.stats.scanned += 1;
-                let path = display_path(path, self.current_dir);
+                let path = names.show(path);
                 let utf16 = file::prefilter_bytes(&path, &bytes, &mut out.stats, self.warnings);
                 out.stats.times.prefilter += self.clock.lap();
                 if let Some(utf16) = utf16 {
@@ -168,7 +169,7 @@ impl Worker<'_> {
             Ok(Contents::Unmarked { binary }) => {
                 out.stats.scanned += 1;
                 if binary {
-                    let display = display_path(path, self.current_dir);
+                    let display = names.show(path);
                     file::skip_binary(&display, &mut out.stats, self.warnings);
                 } else {
                     out.stats.prefiltered_out += 1;
@@ -182,7 +183,7 @@ impl Worker<'_> {
                     SkipReason::TooLarge,
                     format_args!(
                         "{}: skipped, larger than {} bytes",
-                        display_path(path, self.current_dir),
+                        names.show(path),
                         options.max_file_size
                     ),
                 );
@@ -192,14 +193,11 @@ impl Worker<'_> {
                 out.stats.skipped.vanished += 1;
                 self.warnings.warn(
                     SkipReason::Vanished,
-                    format_args!(
-                        "{}: skipped, removed during the scan",
-                        display_path(path, self.current_dir)
-                    ),
+                    format_args!("{}: skipped, removed during the scan", names.show(path)),
                 );
             }
             Err(error) => out.errors.push(ReadError {
-                path: display_path(path, self.current_dir),
+                path: names.show(path),
                 message: error.to_string(),
             }),
         }
