@@ -42,7 +42,7 @@ pub fn walker(
     builder.build_parallel()
 }
 
-/// How scanned paths are shown: relative to the working folder, and below
+/// The names reports give scanned paths: relative to the working folder, and below
 /// a root the walk made absolute, in the form the user gave that root.
 #[derive(Debug, Default)]
 pub struct PathNames {
