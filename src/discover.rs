@@ -42,8 +42,8 @@ pub fn walker(
     builder.build_parallel()
 }
 
-/// The names reports give scanned paths: relative to the working folder, and below
-/// a root the walk made absolute, in the form the user gave that root.
+/// The names reports give scanned paths: relative to the working folder,
+/// and below a root the walk made absolute, in the form the user gave it.
 #[derive(Debug, Default)]
 pub struct PathNames {
     pub current_dir: Option<PathBuf>,

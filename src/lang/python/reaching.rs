@@ -4,7 +4,7 @@
 //! the use does not hide the assignments before it, unless every branch
 //! of an `if`/`else` chain or of a `try` body and its handlers assigns.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use tree_sitter::Node;
 
@@ -27,6 +27,9 @@ pub(super) struct BranchStatements {
     /// For an `if` with an `else`, or a `try` with handlers: the ids of the
     /// branches one of which runs whenever the statement completes.
     exhaustive: HashMap<usize, Vec<usize>>,
+    /// The statements already examined, so that each is read once, however
+    /// many arms it has.
+    examined: HashSet<usize>,
 }
 
 impl BranchStatements {
@@ -37,7 +40,7 @@ impl BranchStatements {
         };
         let start = statement.start_byte();
         self.statement_of.insert(branch.start_byte(), start);
-        if !self.exhaustive.contains_key(&start)
+        if self.examined.insert(start)
             && let Some(arms) = exhaustive_arms(statement)
         {
             self.exhaustive.insert(start, arms);
@@ -230,6 +233,30 @@ fn covering_statement(
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{dynamic, literal, only_call_site, path, presence};
+    use super::*;
+
+    #[test]
+    fn statement_without_else_is_read_once() {
+        let source = "if a:\n    pass\nelif b:\n    pass\nelif c:\n    pass\n";
+        let mut parser = tree_sitter::Parser::new();
+        parser
+            .set_language(&tree_sitter_python::LANGUAGE.into())
+            .expect("grammar loads");
+        let tree = parser.parse(source, None).expect("parses");
+        let statement = tree.root_node().named_child(0).expect("the if");
+        let mut branches = BranchStatements::default();
+        let mut cursor = statement.walk();
+        let arms: Vec<Node> = statement
+            .named_children(&mut cursor)
+            .filter(|child| matches!(kind(*child), "block" | "elif_clause"))
+            .collect();
+        assert_eq!(arms.len(), 3);
+        for arm in arms {
+            branches.record(arm);
+        }
+        assert!(branches.exhaustive.is_empty(), "an if without else");
+        assert_eq!(branches.examined.len(), 1, "one statement examined");
+    }
     use crate::model::Presence;
 
     const URL: &str = "URL = 'https://qualysapi.qualys.com/api/2.0/fo/asset/ip/'\n";
