@@ -3,12 +3,13 @@
 
 use super::ip_add_ag_title_not_all::is_all;
 use super::request::{
-    Action, Lookup, Missing, Verdict, action, conditional_reason, lookup, missing_reason, sites_of,
+    Action, Lookup, Missing, Verdict, action, conditional_reason, dynamic_reason, lookup,
+    missing_reason, sites_of,
 };
 use super::{Context, report_verdict};
 use crate::endpoint::EndpointKind;
 use crate::finding::Finding;
-use crate::model::{CallSite, Param};
+use crate::model::{CallSite, Param, Value};
 
 pub fn check(context: &Context, out: &mut Vec<Finding>) {
     if context.profile.is_manager() || context.profile.networks_off() {
@@ -35,6 +36,10 @@ fn verdict(context: &Context, site: &CallSite) -> Option<Verdict> {
     let title_doubt = match lookup(site, "ag_title") {
         Lookup::Present(param) if names_all(param) => None,
         Lookup::Conditional(param) if names_all(param) => Some(conditional_reason(param, lang)),
+        Lookup::Present(param) | Lookup::Conditional(param) => {
+            let pieces = alternatives_with_all(param)?;
+            Some(dynamic_reason(param, pieces, lang))
+        }
         _ => return None,
     };
     Some(match missing_reason(site, "network_id", lang) {
@@ -49,4 +54,15 @@ fn verdict(context: &Context, site: &CallSite) -> Option<Verdict> {
 
 fn names_all(param: &Param) -> bool {
     param.value.as_literal().is_some_and(is_all)
+}
+
+/// Returns the description of a value that differs by path when one of
+/// the values it lists is `All`, as in ``$GROUP (`Web` or `All`)``. The
+/// front ends list such values in backticks.
+fn alternatives_with_all(param: &Param) -> Option<&str> {
+    let Value::Dynamic(description) = &param.value else {
+        return None;
+    };
+    let listed = description.split('`').skip(1).step_by(2).any(is_all);
+    listed.then_some(description.as_str())
 }

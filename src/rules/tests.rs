@@ -283,6 +283,21 @@ fn add_into_all_under_condition_is_a_note() {
 }
 
 #[test]
+fn add_into_all_on_one_path_is_a_note() {
+    let mut either = site(IP, &["action=add", "ag_title=$GROUP"]);
+    either.params[1].value = Value::Dynamic("$GROUP (`Web` or `All`)".into());
+    assert_eq!(
+        of_rule(run(vec![either]), "AGMS004"),
+        found("AGMS004", Severity::Note)
+    );
+    let mut neither = site(IP, &["action=add", "ag_title=$GROUP"]);
+    neither.params[1].value = Value::Dynamic("$GROUP (`Web` or `Lab`)".into());
+    assert_eq!(of_rule(run(vec![neither]), "AGMS004"), vec![]);
+    let unknown = site(IP, &["action=add", "ag_title=$GROUP"]);
+    assert_eq!(of_rule(run(vec![unknown]), "AGMS004"), vec![]);
+}
+
+#[test]
 fn similar_endpoints_are_not_ip_calls() {
     let excluded = site(
         "/api/2.0/fo/asset/excluded_ip/",
