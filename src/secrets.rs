@@ -19,8 +19,10 @@ static CREDENTIAL_NAME_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?i){CREDENTIAL_NAME}")).expect("credential name pattern is valid")
 });
 
-/// A quoted shell or Python value: `$'...'`, `$(...)` or a quoted string.
-const VALUE: &str = r#"\$'[^'\n]*'|\$\([^)\n]*\)|"[^"\n]*"|'[^'\n]*'"#;
+/// A quoted shell or Python value: `$'...'`, `$(...)`, a quoted string, or
+/// a Python tuple of quoted strings such as `("admin", "pass")`.
+const VALUE: &str =
+    r#"\$'[^'\n]*'|\$\([^)\n]*\)|"[^"\n]*"|'[^'\n]*'|\((?:\s*(?:"[^"\n]*"|'[^'\n]*')\s*,?)+\s*\)"#;
 
 /// A quoted value with no white space in it. Only such a value continues a
 /// credential that has begun, as in `PASS=abc"def"`. One with spaces after
@@ -347,6 +349,16 @@ mod tests {
         assert_masked("user apiuser:Sekr1tL03", "Sekr1tL03");
         assert_masked("proxy-user = p:Sekr1tL03", "Sekr1tL03");
         assert_masked("cert = client.pem:Sekr1tL03", "Sekr1tL03");
+    }
+
+    #[test]
+    fn credential_tuples_are_masked_whole() {
+        assert_masked(r#"QUALYS_CREDS = ("admin", "PyCredsPw7")"#, "PyCredsPw7");
+        assert_masked(r#"API_AUTH = ("admin", "Py)AuthPw8")"#, "AuthPw8");
+        assert_masked(
+            r#"opts = {"auth": ("admin", "KwargsPw7"), "timeout": 5}"#,
+            "KwargsPw7",
+        );
     }
 
     #[test]
