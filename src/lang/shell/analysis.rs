@@ -2,6 +2,7 @@
 //! that tracks variables in source order, reads HTTP client commands, and
 //! follows calls into wrapper functions.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -91,6 +92,9 @@ pub struct Analysis<'a, 't> {
     pub names_qualys_host: bool,
     /// The first call not followed past each limit.
     pub stops: Vec<AnalysisStop>,
+    /// The globals each function assigns, by the start of its body, read
+    /// once however often the function is called.
+    assigned_by: HashMap<usize, Vec<String>>,
     /// Set by `shopt -s nocasematch`, which makes `case` and `[[ == ]]`
     /// ignore case.
     nocasematch: bool,
@@ -126,6 +130,7 @@ impl<'a, 't> Analysis<'a, 't> {
             string_uses: Vec::new(),
             names_qualys_host: false,
             stops: Vec::new(),
+            assigned_by: HashMap::new(),
             nocasematch: false,
             table,
         }
@@ -394,9 +399,10 @@ impl<'a, 't> Analysis<'a, 't> {
             return Some(Vec::new());
         };
         let mut words = resolver.words(*first);
-        let ignored = match invocation(&words) {
+        let program = invocation(&words);
+        let ignored = match &program {
             // With more words, `invocation` still stops at the first.
-            Some(program) => !self.reads_arguments(&program),
+            Some(program) => !self.reads_arguments(program),
             None => words
                 .first()
                 .is_some_and(|word| word.as_literal().is_none()),
@@ -404,8 +410,28 @@ impl<'a, 't> Analysis<'a, 't> {
         if ignored {
             return None;
         }
+        // A call of a function that sends nothing only marks what the
+        // function assigns, which needs no arguments.
+        if program.is_some_and(|program| !self.uses_arguments(&program)) {
+            return Some(words);
+        }
         words.extend(resolver.all_words(rest));
         Some(words)
+    }
+
+    /// True when `run` reads the arguments of `program`, not only its
+    /// name: everything that `reads_arguments` accepts except a call of a
+    /// function in the file that sends no request.
+    fn uses_arguments(&self, program: &Invocation) -> bool {
+        let name = program.name.as_str();
+        program.name_word != 0
+            || !program.functions_visible
+            || self.functions.sends_requests(name)
+            || matches!(name, "." | "source")
+            || nested::runs_string(name)
+            || Client::named(name).is_some()
+            || assign::is_applied_builtin(name)
+            || READ_COMMANDS.contains(&name)
     }
 
     /// True unless `program` runs directly from the command's first word,
@@ -565,9 +591,14 @@ impl<'a, 't> Analysis<'a, 't> {
     /// maybe changed after a call of it, as `BODY` after `add_net` in
     /// `add_net() { BODY="$BODY&network_id=$N"; }`. The function's own
     /// assignments are not applied here, so the value is not known.
-    fn mark_assigned_by(&self, function: &Function<'t>, frame: &mut Frame) {
-        for name in assign::assigned_globals(function.body, self.text, self.table) {
-            frame.mark_changed(&name, &format!("${name} after {}", function.name));
+    fn mark_assigned_by(&mut self, function: &Function<'t>, frame: &mut Frame) {
+        let (text, table) = (self.text, self.table);
+        let names = self
+            .assigned_by
+            .entry(function.body.start_byte())
+            .or_insert_with(|| assign::assigned_globals(function.body, text, table));
+        for name in names.iter() {
+            frame.mark_changed(name, &format!("${name} after {}", function.name));
         }
     }
 
