@@ -30,9 +30,9 @@ const VALUE: &str =
 /// "x"`, the text `" -d "` is not part of the token.
 const TIGHT_VALUE: &str = r#"\$'[^'\s]*'|\$\([^)\s]*\)|"[^"\s]*"|'[^'\s]*'"#;
 
-/// A shell word that contains a credential, from its first piece: quoted
-/// values, backslash-escaped characters (`pass\ word`) and bare
-/// characters other than those in `stop`. After a `:` or `=`, a quoted
+/// Builds the pattern of a shell word that contains a credential, from its
+/// first piece: quoted values, backslash-escaped characters (`pass\ word`)
+/// and bare characters other than those in `stop`. After a `:` or `=`, a quoted
 /// value may hold spaces, as in `-u admin:"pass word"`.
 fn credential_word(stop: &str) -> String {
     let bare = format!(r#"\\.|[^\s'"\\{stop}]"#);

@@ -23,7 +23,7 @@ pub fn check(context: &Context, out: &mut Vec<Finding>) {
 }
 
 /// Decides the finding for one IP request. A request that may be an add,
-/// or may name All, is reported as a note that says which piece is
+/// or may name All, is reported as a note that names the piece that is
 /// uncertain: an unknown action, as in `action=$ACTION&ag_title=All`, or
 /// an `ag_title=All` set only under a condition.
 fn verdict(context: &Context, site: &CallSite) -> Option<Verdict> {

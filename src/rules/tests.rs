@@ -253,7 +253,7 @@ fn of_rule(findings: Vec<(String, Severity)>, rule: &str) -> Vec<(String, Severi
 }
 
 #[test]
-fn add_into_all_with_unknown_action_is_a_note() {
+fn unknown_action_into_all_is_note() {
     let unknown = run(vec![site(IP, &["action=$ACTION", "ag_title=All"])]);
     assert_eq!(
         of_rule(unknown, "AGMS004"),
@@ -283,7 +283,7 @@ fn add_into_all_under_condition_is_a_note() {
 }
 
 #[test]
-fn add_into_all_on_one_path_is_a_note() {
+fn all_on_one_path_is_note() {
     let mut either = site(IP, &["action=add", "ag_title=$GROUP"]);
     either.params[1].value = Value::Dynamic("$GROUP (`Web` or `All`)".into());
     assert_eq!(

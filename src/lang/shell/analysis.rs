@@ -262,6 +262,7 @@ impl<'a, 't> Analysis<'a, 't> {
         if !frame.has_alternatives() {
             return assign::apply_assignment(node, text, table, frame);
         }
+
         let mut names = referenced_names(
             &field_child(node, FIELDS.value)
                 .into_iter()
@@ -277,6 +278,7 @@ impl<'a, 't> Analysis<'a, 't> {
         if combinations.is_single() && changed.is_empty() {
             return assign::apply_assignment(node, text, table, frame);
         }
+
         let mut values = Vec::new();
         let mut assigned = None;
         for pins in &combinations.pins {
@@ -286,6 +288,7 @@ impl<'a, 't> Analysis<'a, 't> {
                 assigned = Some(name);
             }
         }
+
         if let Some(name) = assigned {
             let changed = (!changed.is_empty()).then(|| changed.join(", "));
             frame.assign(&name, values, changed);

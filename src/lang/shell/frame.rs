@@ -2,10 +2,10 @@
 //! the positional parameters of that call.
 //!
 //! Values are tracked in textual order. A variable keeps every assignment
-//! that may reach the current statement: an assignment replaces the earlier
-//! ones that lie inside its own branch (or all of them outside any branch),
-//! and keeps those that a path around the branch still reaches, as `A=x` in
-//! `A=x; if c; then A=y; fi`. Its plain value is the last one. Bash scopes
+//! that may reach the current statement. An assignment replaces the earlier
+//! ones inside its own branch, or all of them when it is outside any
+//! branch. It keeps those that a path around the branch still reaches, as
+//! `A=x` in `A=x; if c; then A=y; fi`. Its plain value is the last one. Bash scopes
 //! are dynamic, so a function frame reads its caller's variables.
 
 use std::collections::HashMap;
@@ -130,7 +130,7 @@ impl<'p> Frame<'p> {
         }
     }
 
-    /// Starts a frame that sees `parent` with some variables fixed to one
+    /// Starts a frame that reads `parent` with some variables fixed to one
     /// of their reaching assignments, to resolve one combination of them.
     pub fn pinned(parent: &'p Frame<'p>, pins: &[(String, Reaching)]) -> Self {
         let vars = pins
