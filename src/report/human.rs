@@ -71,7 +71,8 @@ pub fn summary(result: &ScanResult) -> String {
     line
 }
 
-fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
+/// Returns the singular word for a count of one, else the plural.
+pub(super) fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
     if count == 1 { one } else { many }
 }
 

@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use super::human::plural;
 use super::{ReportOptions, all_findings, counts};
 use crate::catalogue;
 use crate::scan::ScanResult;
@@ -11,9 +12,13 @@ pub fn write(result: &ScanResult, options: &ReportOptions, out: &mut dyn Write) 
     let [errors, warnings, notes] = counts(result);
     writeln!(out, "## agms-lint")?;
     writeln!(out)?;
+    let checked = result.stats.checked();
     let mut line = format!(
-        "Scanned {} files: **{errors}** errors, **{warnings}** warnings, **{notes}** notes",
-        result.stats.checked()
+        "Scanned {checked} {}: **{errors}** {}, **{warnings}** {}, **{notes}** {}",
+        plural(checked, "file", "files"),
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        plural(notes, "note", "notes")
     );
     if options.baseline_applied {
         line += " not in the baseline";
