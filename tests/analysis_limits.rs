@@ -145,8 +145,8 @@ fn python_call_within_call_site_budget_is_checked() {
 #[test]
 fn wrapper_chain_past_depth_limit_gets_note() {
     let found = findings("fan.sh", &fan_script(15));
-    // Line 3 holds `w1() { w0 "$1"; ... }`: followed from the top level,
-    // its call of w0 would be the 16th nested call.
+    // Line 3 contains `w1() { w0 "$1"; ... }`. Followed from the top
+    // level, its call of w0 would be the 16th nested call.
     let depth_note = found
         .iter()
         .find(|finding| finding.message.contains("at most 15 deep"))

@@ -1,7 +1,7 @@
 """Requests sent through a level of indirection: a **options dict that
 contains the URL, getattr on the module, functools.partial, a prepared
-request sent with session.send (a note, since code can change a prepared
-request before it is sent), and a tuple passed as *args."""
+request sent with session.send, and a tuple passed as *args. The prepared
+request gives a note, because code can change it before it is sent."""
 import functools
 import os
 

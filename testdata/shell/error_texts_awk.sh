@@ -1,6 +1,6 @@
 #!/bin/bash
 # Reads the API's reply with awk. A regex that only the old wording of the
-# scope error matches fires; one that the new wording matches too, a
+# scope error matches fires. A regex that the new wording matches too, a
 # division and a printed message stay quiet.
 reply=$(curl -s -u "$QG_USER:$QG_PASSWORD" -H "X-Requested-With: curl" \
   -d "action=add&ips=$1&ag_title=All&network_id=$2" "https://qualysapi.qualys.com/api/2.0/fo/asset/ip/")

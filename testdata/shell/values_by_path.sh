@@ -1,7 +1,7 @@
 #!/bin/bash
 # Values that differ by path. A variable assigned on both branches of an
-# if or case reaches the request with both values: where they differ in a
-# parameter a rule reads, the rule gives a note; where they agree, it
+# if or case reaches the request with both values. Where they differ in a
+# parameter that a rule reads, the rule gives a note. Where they agree, it
 # reports as usual.
 URL="https://qualysapi.qualys.com/api/2.0/fo/asset/ip/"
 

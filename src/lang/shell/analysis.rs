@@ -440,15 +440,7 @@ impl<'a, 't> Analysis<'a, 't> {
     /// True unless `program` runs directly from the command's first word,
     /// and `run` does nothing with a program of that name.
     fn reads_arguments(&self, program: &Invocation) -> bool {
-        let name = program.name.as_str();
-        program.name_word != 0
-            || !program.functions_visible
-            || self.functions.find(name, 0).is_some()
-            || matches!(name, "." | "source")
-            || nested::runs_string(name)
-            || Client::named(name).is_some()
-            || assign::is_applied_builtin(name)
-            || READ_COMMANDS.contains(&name)
+        self.uses_arguments(program) || self.functions.find(&program.name, 0).is_some()
     }
 
     /// Runs a command line already expanded into `words`.

@@ -425,11 +425,11 @@ fn set_read_word(frame: &mut Frame, word: &Word, builtin: &str) {
     }
 }
 
-/// Makes a variable that a builtin such as `read` sets unknown. When the
-/// script gave it a value before, that value may have been a fragment of a
-/// request, as `EXTRA=""` in `curl -d "ips=1.2.3.4$EXTRA"`, so what the
-/// builtin reads could carry parameters: the new value is marked as maybe
-/// changed, which makes requests that use it uncertain.
+/// Makes a variable that a builtin such as `read` sets unknown. A value the
+/// script gave it before may have been a fragment of a request, as
+/// `EXTRA=""` in `curl -d "ips=1.2.3.4$EXTRA"`. What the builtin reads could
+/// then carry parameters, so the new value is marked as maybe changed, and
+/// requests that use it become uncertain.
 fn set_read(frame: &mut Frame, name: &str, span: Span, builtin: &str) {
     if is_variable_name(name) {
         let unknown = Var::Scalar(Word::unknown(format!("${name}"), span));
